@@ -1,0 +1,71 @@
+from django import forms
+from django.contrib.auth import password_validation
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Invitation, User
+from regions.models import Organisation
+
+
+class InvitationForm(forms.ModelForm):
+    class Meta:
+        model = Invitation
+        fields = ["full_name", "email", "organisation", "is_region_editor", "is_secretariat"]
+        help_texts = {
+            "is_region_editor": _("May edit the page of the region they belong to."),
+            "is_secretariat": _("Creates meetings, invites members and may edit everything."),
+        }
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].lower()
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(_("There is already an account with this e-mail address."))
+        if Invitation.objects.pending().filter(email__iexact=email).exists():
+            raise forms.ValidationError(
+                _("This address already has an invitation that has not expired.")
+            )
+        return email
+
+    def clean(self):
+        cleaned = super().clean()
+        organisation = cleaned.get("organisation")
+        if cleaned.get("is_region_editor") and organisation and not organisation.is_region:
+            self.add_error("is_region_editor", _("Only members of a region can be region editors."))
+        return cleaned
+
+
+class AcceptInvitationForm(forms.Form):
+    full_name = forms.CharField(label=_("Your name"), max_length=200)
+    title = forms.CharField(label=_("Title or role"), max_length=200, required=False)
+    password1 = forms.CharField(
+        label=_("Password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=password_validation.password_validators_help_text_html(),
+    )
+    password2 = forms.CharField(
+        label=_("Password again"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def __init__(self, *args, invitation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.invitation = invitation
+
+    def clean(self):
+        cleaned = super().clean()
+        password1, password2 = cleaned.get("password1"), cleaned.get("password2")
+        if password1 and password2 and password1 != password2:
+            self.add_error("password2", _("The two passwords are not the same."))
+        elif password1:
+            candidate = User(email=self.invitation.email, full_name=cleaned.get("full_name", ""))
+            try:
+                password_validation.validate_password(password1, candidate)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
+
+
+class MemberFilterForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=Organisation.objects.all(), required=False
+    )
+    show_inactive = forms.BooleanField(label=_("Show deactivated members"), required=False)

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from accounts import views
+
+app_name = "accounts"
+urlpatterns = [
+    path("", views.members, name="members"),
+    path("bjud-in/", views.invite, name="invite"),
+    path("inbjudan/<str:token>/", views.accept, name="accept"),
+    path("<int:pk>/inaktivera/", views.deactivate, name="deactivate"),
+    path("<int:pk>/aktivera/", views.reactivate, name="reactivate"),
+]

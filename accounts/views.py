@@ -1,0 +1,104 @@
+from allauth.account.utils import perform_login
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.forms import AcceptInvitationForm, InvitationForm, MemberFilterForm
+from accounts.models import Invitation, User
+from accounts.services import accept_invitation, send_invitation
+from rusnet.pagination import paginate
+
+
+def require_secretariat(request):
+    if not request.user.has_perm("accounts.manage_members"):
+        raise PermissionDenied
+
+
+@login_required
+def members(request):
+    require_secretariat(request)
+    filter_form = MemberFilterForm(request.GET or None)
+    users = User.objects.select_related("organisation").prefetch_related("groups")
+    if filter_form.is_valid():
+        if filter_form.cleaned_data["organisation"]:
+            users = users.filter(organisation=filter_form.cleaned_data["organisation"])
+        if not filter_form.cleaned_data["show_inactive"]:
+            users = users.filter(is_active=True)
+    else:
+        users = users.filter(is_active=True)
+    page = paginate(request, users, 50)
+    invitations = Invitation.objects.pending().select_related("organisation")
+    return render(
+        request,
+        "accounts/members.html",
+        {"page": page, "filter_form": filter_form, "invitations": invitations},
+    )
+
+
+@login_required
+def invite(request):
+    require_secretariat(request)
+    form = InvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        invitation = form.save(commit=False)
+        invitation.invited_by = request.user
+        invitation.save()
+        send_invitation(invitation, request)
+        messages.success(
+            request, _("An invitation was sent to %(email)s.") % {"email": invitation.email}
+        )
+        return redirect("accounts:members")
+    return render(
+        request,
+        "accounts/invite.html",
+        {"form": form, "valid_days": settings.INVITATION_VALID_DAYS},
+    )
+
+
+def accept(request, token):
+    invitation = get_object_or_404(Invitation.objects.select_related("organisation"), token=token)
+    if not invitation.is_usable:
+        return render(request, "accounts/invitation_unusable.html", {"invitation": invitation})
+    form = AcceptInvitationForm(
+        request.POST or None, invitation=invitation, initial={"full_name": invitation.full_name}
+    )
+    if request.method == "POST" and form.is_valid():
+        user = accept_invitation(
+            invitation,
+            full_name=form.cleaned_data["full_name"],
+            title=form.cleaned_data["title"],
+            password=form.cleaned_data["password1"],
+        )
+        messages.success(request, _("Welcome to the RUS network portal!"))
+        return perform_login(request, user, redirect_url="/")
+    return render(request, "accounts/accept.html", {"form": form, "invitation": invitation})
+
+
+@login_required
+def deactivate(request, pk):
+    require_secretariat(request)
+    member = get_object_or_404(User, pk=pk, is_active=True)
+    if member == request.user:
+        messages.error(request, _("You cannot deactivate your own account."))
+        return redirect("accounts:members")
+    if request.method == "POST":
+        member.is_active = False
+        member.save(update_fields=["is_active"])
+        messages.success(request, _("%(name)s can no longer log in.") % {"name": member})
+        return redirect("accounts:members")
+    return render(request, "accounts/deactivate.html", {"member": member})
+
+
+@require_POST
+@login_required
+def reactivate(request, pk):
+    require_secretariat(request)
+    member = get_object_or_404(User, pk=pk, is_active=False)
+    member.is_active = True
+    member.save(update_fields=["is_active"])
+    messages.success(request, _("%(name)s can log in again.") % {"name": member})
+    return redirect("accounts:members")

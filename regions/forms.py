@@ -1,0 +1,156 @@
+from dataclasses import dataclass
+
+import django_filters
+from django import forms
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from regions.models import (
+    AnnualCycleItem,
+    Contact,
+    Organisation,
+    Person,
+    PhaseEntry,
+    RegionRole,
+    RelatedPlan,
+    Strategy,
+)
+from rusnet.concurrency import VersionedModelForm
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class RegionDescriptionForm(VersionedModelForm):
+    class Meta:
+        model = Organisation
+        fields = ["description", "website"]
+
+
+class RegionItemForm(VersionedModelForm):
+    """A form for one piece of a region's page; the view sets the region on the instance."""
+
+    def __init__(self, *args, region, **kwargs):
+        self.region = region
+        super().__init__(*args, **kwargs)
+        self.instance.region = region
+
+
+class StrategyForm(RegionItemForm):
+    class Meta:
+        model = Strategy
+        fields = ["title", "period_start", "period_end", "adopted_on", "url", "description"]
+        widgets = {"adopted_on": DateInput}
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("period_start"), cleaned.get("period_end")
+        if start and end and end < start:
+            self.add_error("period_end", _("The end year cannot be before the start year."))
+        for name in ("period_start", "period_end"):
+            year = cleaned.get(name)
+            if year and not 1990 <= year <= 2100:
+                self.add_error(name, _("Give a year between 1990 and 2100."))
+        return cleaned
+
+
+class PhaseEntryForm(RegionItemForm):
+    class Meta:
+        model = PhaseEntry
+        fields = ["phase", "since", "note", "source"]
+        widgets = {"since": DateInput}
+
+    def clean_since(self):
+        since = self.cleaned_data["since"]
+        if since > timezone.localdate():
+            raise forms.ValidationError(_("The date cannot be in the future."))
+        return since
+
+
+class RelatedPlanForm(RegionItemForm):
+    class Meta:
+        model = RelatedPlan
+        fields = ["title", "relation", "description", "url"]
+
+
+class AnnualCycleItemForm(RegionItemForm):
+    class Meta:
+        model = AnnualCycleItem
+        fields = ["month", "title", "description"]
+
+
+class RegionRoleForm(RegionItemForm):
+    class Meta:
+        model = RegionRole
+        fields = ["role", "is_main", "note"]
+
+    def clean_role(self):
+        role = self.cleaned_data["role"]
+        taken = RegionRole.objects.filter(region=self.region, role=role).exclude(
+            pk=self.instance.pk
+        )
+        if taken.exists():
+            raise forms.ValidationError(_("The region already has this role."))
+        return role
+
+
+class ContactForm(RegionItemForm):
+    class Meta:
+        model = Contact
+        fields = ["person", "responsibility"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = Person.objects.filter(organisation=self.region)
+        self.fields["person"].help_text = _("People of the region's own organisation.")
+
+
+@dataclass(frozen=True)
+class ItemKind:
+    """One kind of region content, as the URLs, the edit page and the history name it."""
+
+    slug: str
+    model: type[models.Model]
+    form: type[RegionItemForm]
+    title: str
+    related: tuple[str, ...] = ()
+
+    def items_of(self, region):
+        return self.model.objects.filter(region=region).select_related(*self.related)
+
+    @property
+    def verbose_name(self):
+        return self.model._meta.verbose_name
+
+
+ITEM_KINDS = {
+    kind.slug: kind
+    for kind in [
+        ItemKind("strategi", Strategy, StrategyForm, _("Strategies")),
+        ItemKind("fas", PhaseEntry, PhaseEntryForm, _("Phase in the RUS process")),
+        ItemKind("plan", RelatedPlan, RelatedPlanForm, _("Related plans")),
+        ItemKind("arshjul", AnnualCycleItem, AnnualCycleItemForm, _("Annual cycle")),
+        ItemKind("roll", RegionRole, RegionRoleForm, _("Roles")),
+        ItemKind("kontakt", Contact, ContactForm, _("Contacts"), related=("person",)),
+    ]
+}
+
+
+class PersonFilter(django_filters.FilterSet):
+    name = django_filters.CharFilter(label=_("Name"), lookup_expr="icontains")
+    organisation = django_filters.ModelChoiceFilter(
+        label=_("Organisation"), queryset=Organisation.objects.all()
+    )
+    organisation__kind = django_filters.ChoiceFilter(
+        label=_("Kind of organisation"), choices=Organisation.Kind.choices
+    )
+    title = django_filters.CharFilter(label=_("Role or title contains"), lookup_expr="icontains")
+
+    class Meta:
+        model = Person
+        fields = ["name", "organisation", "organisation__kind", "title"]

@@ -1,0 +1,204 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
+from django.utils.translation import gettext as _
+
+from regions.forms import ITEM_KINDS, PersonFilter, RegionDescriptionForm
+from regions.history import REGION_KIND, history_model, region_history, with_users_and_kinds
+from regions.map import county_shapes
+from regions.models import Organisation, Person, PhaseEntry
+from rusnet.concurrency import EditConflict
+from rusnet.pagination import paginate
+
+HISTORY_ON_REGION_PAGE = 10
+
+
+def region_for_editor(request, slug):
+    """The region named in the URL, if the user may edit it; 404 or 403 otherwise."""
+    region = get_object_or_404(Organisation.objects.regions(), slug=slug)
+    if not request.user.has_perm("regions.change_region", region):
+        raise PermissionDenied
+    return region
+
+
+def item_kind(kind_slug):
+    try:
+        return ITEM_KINDS[kind_slug]
+    except KeyError:
+        raise Http404 from None
+
+
+def overview(request):
+    regions = list(
+        Organisation.objects.regions().with_current_phase().prefetch_related("strategy_set")
+    )
+    shapes = county_shapes()
+    for region in regions:
+        region.map_path = shapes.paths.get(region.county_code, "")
+    return render(
+        request,
+        "regions/overview.html",
+        {
+            "regions": regions,
+            "view_box": shapes.view_box,
+            "phases": PhaseEntry.Phase.choices,
+            "others": Organisation.objects.others(),
+        },
+    )
+
+
+def detail(request, slug):
+    region = get_object_or_404(Organisation.objects.regions().with_current_phase(), slug=slug)
+    context = {
+        "region": region,
+        "strategies": region.strategy_set.all(),
+        "phases": region.phaseentry_set.all(),
+        "plans": region.relatedplan_set.all(),
+        "annual_cycle": region.annualcycleitem_set.all(),
+        "roles": region.regionrole_set.all(),
+        "can_edit": request.user.has_perm("regions.change_region", region),
+    }
+    if request.user.has_perm("regions.view_people"):
+        context["contacts"] = region.contact_set.select_related("person")
+        context["history"] = with_users_and_kinds(region_history(region)[:HISTORY_ON_REGION_PAGE])
+        context["can_restore"] = request.user.has_perm("regions.restore_history")
+    return render(request, "regions/detail.html", context)
+
+
+def organisation(request, slug):
+    organisation = get_object_or_404(Organisation.objects.others(), slug=slug)
+    context = {"organisation": organisation}
+    if request.user.has_perm("regions.view_people"):
+        context["people"] = organisation.people.all()
+    return render(request, "regions/organisation.html", context)
+
+
+@login_required
+def people(request):
+    if not request.user.has_perm("regions.view_people"):
+        raise PermissionDenied
+    people = Person.objects.select_related("organisation")
+    person_filter = PersonFilter(request.GET, queryset=people)
+    page = paginate(request, person_filter.qs, 50)
+    return render(request, "regions/people.html", {"filter": person_filter, "page": page})
+
+
+@login_required
+def edit(request, slug):
+    region = region_for_editor(request, slug)
+    form = RegionDescriptionForm(request.POST or None, instance=region)
+    if request.method == "POST" and form.is_valid():
+        try:
+            form.save()
+        except EditConflict as conflict:
+            form.mark_conflict(conflict.current)
+        else:
+            messages.success(request, _("The description was saved."))
+            return redirect("regions:edit", slug=region.slug)
+    sections = [(kind, kind.items_of(region)) for kind in ITEM_KINDS.values()]
+    return render(
+        request, "regions/edit.html", {"region": region, "form": form, "sections": sections}
+    )
+
+
+@login_required
+def item_add(request, slug, kind):
+    region = region_for_editor(request, slug)
+    kind = item_kind(kind)
+    form = kind.form(request.POST or None, region=region)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("%(item)s was added.") % {"item": form.instance})
+        return redirect("regions:edit", slug=region.slug)
+    return render(request, "regions/item_form.html", {"region": region, "kind": kind, "form": form})
+
+
+@login_required
+def item_edit(request, slug, kind, pk):
+    region = region_for_editor(request, slug)
+    kind = item_kind(kind)
+    item = get_object_or_404(kind.model, pk=pk, region=region)
+    form = kind.form(request.POST or None, instance=item, region=region)
+    if request.method == "POST" and form.is_valid():
+        try:
+            form.save()
+        except EditConflict as conflict:
+            form.mark_conflict(conflict.current)
+        else:
+            messages.success(request, _("%(item)s was saved.") % {"item": form.instance})
+            return redirect("regions:edit", slug=region.slug)
+    return render(
+        request,
+        "regions/item_form.html",
+        {"region": region, "kind": kind, "form": form, "item": item},
+    )
+
+
+@login_required
+def item_delete(request, slug, kind, pk):
+    region = region_for_editor(request, slug)
+    kind = item_kind(kind)
+    item = get_object_or_404(kind.model, pk=pk, region=region)
+    if request.method == "POST":
+        item.delete()
+        messages.success(request, _("%(item)s was removed.") % {"item": item})
+        return redirect("regions:edit", slug=region.slug)
+    return render(
+        request, "regions/item_delete.html", {"region": region, "kind": kind, "item": item}
+    )
+
+
+@login_required
+def history(request, slug):
+    if not request.user.has_perm("regions.view_history"):
+        raise PermissionDenied
+    region = get_object_or_404(Organisation.objects.regions(), slug=slug)
+    page = paginate(request, region_history(region), 25)
+    page.object_list = with_users_and_kinds(page.object_list)
+    can_restore = request.user.has_perm("regions.restore_history")
+    return render(
+        request,
+        "regions/history.html",
+        {"region": region, "page": page, "can_restore": can_restore},
+    )
+
+
+@login_required
+def restore(request, slug, kind, history_id):
+    if not request.user.has_perm("regions.restore_history"):
+        raise PermissionDenied
+    region = get_object_or_404(Organisation.objects.regions(), slug=slug)
+    if kind != REGION_KIND:
+        item_kind(kind)
+    record = get_object_or_404(history_model(kind), history_id=history_id)
+    if (record.id if kind == REGION_KIND else record.region_id) != region.pk:
+        raise Http404
+    if request.method == "POST":
+        restore_record(record)
+        messages.success(request, _("The earlier version was restored."))
+        return redirect("regions:history", slug=region.slug)
+    previous = record.prev_record
+    changes = record.diff_against(previous).changes if previous else []
+    return render(
+        request,
+        "regions/restore.html",
+        {"region": region, "record": record, "changes": changes},
+    )
+
+
+def restore_record(record):
+    """Make the object look as it did in this history record, recreating it if deleted."""
+    instance = record.instance
+    model = type(instance)
+    with transaction.atomic():
+        current = model.objects.select_for_update().filter(pk=instance.pk).first()
+        instance.version = current.version + 1 if current else 1
+        instance._change_reason = _("Restored version of %(date)s") % {
+            "date": date_format(localtime(record.history_date), "DATETIME_FORMAT")
+        }
+        instance.save()

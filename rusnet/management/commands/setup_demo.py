@@ -1,0 +1,54 @@
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from accounts.models import SECRETARIAT_GROUP, User
+from regions.models import Organisation
+from rusnet.seed import load_seed_data
+
+DEMO_PASSWORD = "rusnet-demo-2026"
+
+# e-mail, name, organisation slug, region editor, secretariat, admin
+DEMO_ACCOUNTS = [
+    ("medlem@example.org", "Mia Medlem", "gavleborg", False, False, False),
+    ("region@example.org", "Rut Redaktör", "dalarna", True, False, False),
+    ("sekretariat@example.org", "Sara Sekretariat", "reglab", False, True, False),
+    ("admin@example.org", "Adam Admin", "reglab", False, False, True),
+]
+
+
+class Command(BaseCommand):
+    help = "Loads the seed data and creates the demo accounts (development only)."
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError("Demo accounts are only created in development (DJANGO_DEBUG=1).")
+        load_seed_data()
+        with transaction.atomic():
+            for account in DEMO_ACCOUNTS:
+                create_demo_account(*account)
+        self.stdout.write(f"Seed data loaded; demo accounts ready (password {DEMO_PASSWORD}).")
+
+
+def create_demo_account(email, name, organisation_slug, editor, secretariat, admin):
+    user, _ = User.objects.update_or_create(
+        email=email,
+        defaults={
+            "full_name": name,
+            "organisation": Organisation.objects.get(slug=organisation_slug),
+            "is_region_editor": editor,
+            "is_staff": admin,
+            "is_superuser": admin,
+            "is_active": True,
+        },
+    )
+    user.set_password(DEMO_PASSWORD)
+    user.save()
+    if secretariat:
+        user.groups.add(Group.objects.get(name=SECRETARIAT_GROUP))
+    EmailAddress.objects.update_or_create(
+        user=user, email=email, defaults={"verified": True, "primary": True}
+    )
+    return user

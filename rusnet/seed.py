@@ -1,0 +1,34 @@
+"""The network's own data from the seed documents.
+
+`make run` (through `setup_demo`) and the test suite load it the same way.
+"""
+
+from django.conf import settings
+from django.core.management import call_command
+from django.db import transaction
+from simple_history.models import registered_models
+
+FIXTURE_DIR = settings.BASE_DIR / "fixtures"
+
+# In dependency order: later files refer to rows of earlier ones.
+FIXTURES = ["regions.json"]
+
+
+@transaction.atomic
+def load_seed_data() -> None:
+    """Load every fixture (idempotent: rows carry fixed keys) and record a first history entry."""
+    call_command("loaddata", *[FIXTURE_DIR / name for name in FIXTURES], verbosity=0)
+    ensure_initial_history()
+
+
+def ensure_initial_history() -> None:
+    """Record the current state of every row that has no history yet.
+
+    loaddata saves rows raw, which simple-history skips; without a first entry the
+    first edit of a seed row could not be undone.
+    """
+    for model in registered_models.values():
+        recorded = model.history.values_list("id", flat=True)
+        missing = list(model._default_manager.exclude(pk__in=recorded))
+        if missing:
+            model.history.bulk_history_create(missing, default_change_reason="")

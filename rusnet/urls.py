@@ -1,0 +1,21 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from rusnet import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("tillganglighet/", views.accessibility, name="accessibility"),
+    path("integritet/", views.privacy, name="privacy"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("konto/", include("allauth.urls")),
+    path("medlemmar/", include("accounts.urls")),
+    path("regioner/", include("regions.urls")),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
