@@ -1,0 +1,163 @@
+"""Shared fixtures: the seed data, one persona per role, and the browser set-up.
+
+Personas (every test uses the same people):
+- visitor: not logged in
+- member: Mia, a member for Region Gävleborg
+- other_editor: Olle, region editor of Region Gävleborg (another region than Dalarna)
+- region_editor: Rut, region editor of Region Dalarna
+- secretariat: Sara, in the secretariat group
+- admin: Adam, a superuser
+Tests that act on "a region" use Region Dalarna, the region Rut edits.
+"""
+
+import os
+import shutil
+
+import pytest
+from django.test import Client
+
+from regions.models import Organisation
+from rusnet.seed import load_seed_data
+from tests.factories import PASSWORD, UserFactory
+
+# Playwright's sync API runs an event loop in the test thread; without this,
+# live_server and ORM calls in browser tests raise SynchronousOnlyOperation.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+ROLES = ["visitor", "member", "other_editor", "region_editor", "secretariat", "admin"]
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser tests need Debian's Chromium; .ci/run sets REQUIRE_BROWSER so they never skip."""
+    if os.path.exists(CHROMIUM):
+        return
+    if os.environ.get("REQUIRE_BROWSER"):
+        raise pytest.UsageError(f"Browser tests are required but {CHROMIUM} is missing.")
+    skip = pytest.mark.skip(reason="Chromium is not installed (apt-get install -y chromium)")
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        load_seed_data()
+
+
+@pytest.fixture
+def seed_data(db):
+    """The seed data; browser tests start from the empty database a previous one left."""
+    if not Organisation.objects.exists():
+        load_seed_data()
+
+
+@pytest.fixture
+def dalarna(seed_data):
+    return Organisation.objects.get(slug="dalarna")
+
+
+@pytest.fixture
+def gavleborg(seed_data):
+    return Organisation.objects.get(slug="gavleborg")
+
+
+@pytest.fixture
+def member(seed_data):
+    return UserFactory(email="mia@example.org", full_name="Mia Medlem")
+
+
+@pytest.fixture
+def other_editor(seed_data):
+    return UserFactory(email="olle@example.org", full_name="Olle Redaktör", is_region_editor=True)
+
+
+@pytest.fixture
+def region_editor(dalarna):
+    return UserFactory(
+        email="rut@example.org",
+        full_name="Rut Redaktör",
+        organisation=dalarna,
+        is_region_editor=True,
+    )
+
+
+@pytest.fixture
+def secretariat(seed_data):
+    return UserFactory(
+        email="sara@example.org",
+        full_name="Sara Sekretariat",
+        organisation=Organisation.objects.get(slug="reglab"),
+        secretariat=True,
+    )
+
+
+@pytest.fixture
+def admin(seed_data):
+    return UserFactory(
+        email="adam@example.org", full_name="Adam Admin", is_superuser=True, is_staff=True
+    )
+
+
+@pytest.fixture
+def persona(request):
+    """The user of a role by name (None for the visitor): `persona("member")`."""
+
+    def get(role):
+        return None if role == "visitor" else request.getfixturevalue(role)
+
+    return get
+
+
+@pytest.fixture
+def client_as(persona, seed_data):
+    """A test client logged in as a role: `client_as("secretariat")`."""
+
+    def make(role):
+        client = Client()
+        user = persona(role)
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return make
+
+
+# --- Browser tests -----------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "headless": True,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }
+
+
+@pytest.fixture
+def site(live_server, seed_data):
+    return live_server
+
+
+@pytest.fixture
+def log_in(page, site):
+    """Log in through the real login form, as a person would."""
+
+    def do(user):
+        page.goto(f"{site.url}/konto/login/")
+        page.get_by_label("E-postadress").fill(user.email)
+        page.get_by_label("Lösenord").fill(PASSWORD)
+        page.get_by_role("button", name="Logga in").click()
+        page.wait_for_url(lambda url: "/konto/login/" not in url)
+
+    return do

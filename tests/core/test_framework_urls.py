@@ -1,0 +1,42 @@
+"""The URLs that Django's admin and django-allauth provide, outside the permission matrix."""
+
+import pytest
+from django.contrib import admin
+from django.urls import NoReverseMatch, get_resolver, reverse
+
+from tests.permissions import ROLES
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_django_admin_is_for_admins_only(role, client_as):
+    response = client_as(role).get(reverse("admin:index"))
+    if role == "admin":
+        assert response.status_code == 200
+    else:
+        assert response.status_code == 302
+        assert response.url.startswith(reverse("admin:login"))
+
+
+def test_admin_lists_every_registered_model(client_as):
+    client = client_as("admin")
+    for model in admin.site._registry:
+        url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+        assert client.get(url).status_code == 200, url
+
+
+def allauth_urls_without_arguments():
+    urls = []
+    for name in get_resolver().reverse_dict:
+        if isinstance(name, str) and name.startswith("account_"):
+            try:
+                urls.append(reverse(name))
+            except NoReverseMatch:
+                continue  # needs a key from an e-mail; exercised by the login tests
+    return sorted(set(urls))
+
+
+@pytest.mark.parametrize("role", ["visitor", "member"])
+def test_allauth_pages_answer_without_errors(role, client_as):
+    client = client_as(role)
+    for url in allauth_urls_without_arguments():
+        assert client.get(url).status_code in (200, 302, 405), url

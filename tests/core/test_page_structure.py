@@ -1,0 +1,40 @@
+"""Every page the matrix knows: the same accessible frame, nothing inline, nothing fetched elsewhere."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from tests.permissions import EXPECTATIONS, OK
+
+PAGES = [(name, e) for name, e in sorted(EXPECTATIONS.items()) if e.get["admin"] == OK]
+
+
+@pytest.fixture(params=PAGES, ids=[name for name, _ in PAGES])
+def page_html(request, client_as):
+    name, expectation = request.param
+    response = client_as("admin").get(reverse(name, kwargs=expectation.kwargs()))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_page_has_skip_link_landmarks_and_footer_links(page_html):
+    assert '<a class="skip-link" href="#main">' in page_html
+    assert '<main id="main"' in page_html
+    assert "<header" in page_html and "<footer" in page_html
+    assert reverse("accessibility") in page_html
+    assert reverse("privacy") in page_html
+    assert len(re.findall(r"<h1[ >]", page_html)) == 1
+
+
+def test_page_has_no_inline_script_or_style(page_html):
+    assert "<script" not in page_html
+    assert "<style" not in page_html
+    assert not re.search(r"\sstyle=", page_html)
+    assert not re.search(r"\son[a-z]+=", page_html)  # no inline event handlers
+
+
+def test_page_loads_nothing_from_another_host(page_html):
+    resources = re.findall(r'(?:src|<link[^>]*href)="([^"]+)"', page_html)
+    assert resources
+    assert all(url.startswith("/") for url in resources), resources

@@ -1,0 +1,103 @@
+import factory
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
+
+from accounts.models import SECRETARIAT_GROUP, User
+from regions.models import (
+    AnnualCycleItem,
+    Contact,
+    Organisation,
+    Person,
+    PhaseEntry,
+    RelatedPlan,
+    Strategy,
+)
+
+PASSWORD = "ett-bra-lösenord-2026"
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Testmyndigheten {n}")
+    slug = factory.Sequence(lambda n: f"testmyndigheten-{n}")
+    kind = Organisation.Kind.AGENCY
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    name = factory.Sequence(lambda n: f"Person Nummer {n}")
+    title = "Strateg"
+    organisation = factory.SubFactory(OrganisationFactory)
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"user{n}@example.org")
+    full_name = factory.Sequence(lambda n: f"Användare {n}")
+    organisation = factory.LazyFunction(lambda: Organisation.objects.get(slug="gavleborg"))
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def verified_email(self, create, extracted, **kwargs):
+        if create:
+            self.save()
+            EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
+
+    @factory.post_generation
+    def secretariat(self, create, extracted, **kwargs):
+        if create and extracted:
+            group, _ = Group.objects.get_or_create(name=SECRETARIAT_GROUP)
+            self.groups.add(group)
+
+
+class RegionItemFactory(factory.django.DjangoModelFactory):
+    region = factory.LazyFunction(lambda: Organisation.objects.get(slug="dalarna"))
+
+
+class StrategyFactory(RegionItemFactory):
+    class Meta:
+        model = Strategy
+
+    title = factory.Sequence(lambda n: f"Strategi {n}")
+    period_start = 2020
+    period_end = 2030
+
+
+class PhaseEntryFactory(RegionItemFactory):
+    class Meta:
+        model = PhaseEntry
+
+    phase = PhaseEntry.Phase.IMPLEMENTING
+    since = factory.Sequence(lambda n: f"{2000 + n % 20}-01-{1 + n % 28:02d}")
+
+
+class RelatedPlanFactory(RegionItemFactory):
+    class Meta:
+        model = RelatedPlan
+
+    title = factory.Sequence(lambda n: f"Plan {n}")
+    relation = RelatedPlan.Relation.CONCRETISES
+
+
+class AnnualCycleItemFactory(RegionItemFactory):
+    class Meta:
+        model = AnnualCycleItem
+
+    title = factory.Sequence(lambda n: f"Aktivitet {n}")
+    month = factory.Sequence(lambda n: 1 + n % 12)
+
+
+class ContactFactory(RegionItemFactory):
+    class Meta:
+        model = Contact
+
+    person = factory.SubFactory(PersonFactory, organisation=factory.SelfAttribute("..region"))
+    responsibility = "Kontaktperson"

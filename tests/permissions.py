@@ -1,0 +1,164 @@
+"""Who may do what, URL by URL: the expectations the permission matrix test enforces.
+
+Every named URL of the portal must appear here (or in FRAMEWORK_URLS); the
+matrix test discovers the URLs from the resolver and fails on any it cannot find
+here. Each later app adds its own entries.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.utils import timezone
+
+OK = "ok"  # the page or the action works
+LOGIN = "login"  # redirected to the login page
+DENIED = "denied"  # 403
+NOT_ALLOWED = "not_allowed"  # 405: the method is not offered at all
+
+ROLES = ["visitor", "member", "other_editor", "region_editor", "secretariat", "admin"]
+
+
+def everyone(outcome=OK):
+    return dict.fromkeys(ROLES, outcome)
+
+
+def members():
+    return {**everyone(OK), "visitor": LOGIN}
+
+
+def only(*allowed):
+    return {
+        role: (OK if role in allowed else LOGIN if role == "visitor" else DENIED) for role in ROLES
+    }
+
+
+REGION_EDITORS = only("region_editor", "secretariat", "admin")
+SECRETARIAT = only("secretariat", "admin")
+
+
+@dataclass
+class Expectation:
+    get: dict[str, str]
+    post: dict[str, str] | None = None  # None: the URL has no form to post
+    kwargs: Callable[[], dict] = dict
+    data: Callable[[], dict] = dict
+
+
+def dalarna():
+    from regions.models import Organisation
+
+    return Organisation.objects.get(slug="dalarna")
+
+
+def dalarna_strategy():
+    return dalarna().strategy_set.get(title="Dalastrategin 2030")
+
+
+def strategy_data(version=None):
+    data = {"title": "Dalastrategin 2030", "period_start": "2020", "period_end": "2030"}
+    data.update(url="", description="Ändrad", adopted_on="")
+    if version is not None:
+        data["version"] = str(version)
+    return data
+
+
+def invitation():
+    from accounts.models import Invitation
+    from regions.models import Organisation
+
+    return Invitation.objects.create(
+        email="ny@example.org",
+        full_name="Nina Ny",
+        organisation=Organisation.objects.get(slug="halland"),
+        expires_at=timezone.now() + timedelta(days=3),
+    )
+
+
+def target_member(active=True):
+    from tests.factories import UserFactory
+
+    return UserFactory(email=f"target-{active}@example.org", is_active=active)
+
+
+EXPECTATIONS: dict[str, Expectation] = {
+    "home": Expectation(get=everyone()),
+    "accessibility": Expectation(get=everyone()),
+    "privacy": Expectation(get=everyone()),
+    "regions:overview": Expectation(get=everyone()),
+    "regions:detail": Expectation(get=everyone(), kwargs=lambda: {"slug": "dalarna"}),
+    "regions:organisation": Expectation(get=everyone(), kwargs=lambda: {"slug": "tillvaxtverket"}),
+    "regions:people": Expectation(get=members()),
+    "regions:history": Expectation(get=members(), kwargs=lambda: {"slug": "dalarna"}),
+    "regions:edit": Expectation(
+        get=REGION_EDITORS,
+        post=REGION_EDITORS,
+        kwargs=lambda: {"slug": "dalarna"},
+        data=lambda: {"description": "Ny text", "website": "", "version": str(dalarna().version)},
+    ),
+    "regions:item_add": Expectation(
+        get=REGION_EDITORS,
+        post=REGION_EDITORS,
+        kwargs=lambda: {"slug": "dalarna", "kind": "strategi"},
+        data=lambda: {**strategy_data(), "title": "Ny strategi"},
+    ),
+    "regions:item_edit": Expectation(
+        get=REGION_EDITORS,
+        post=REGION_EDITORS,
+        kwargs=lambda: {"slug": "dalarna", "kind": "strategi", "pk": dalarna_strategy().pk},
+        data=lambda: strategy_data(dalarna_strategy().version),
+    ),
+    "regions:item_delete": Expectation(
+        get=REGION_EDITORS,
+        post=REGION_EDITORS,
+        kwargs=lambda: {"slug": "dalarna", "kind": "strategi", "pk": dalarna_strategy().pk},
+    ),
+    "regions:restore": Expectation(
+        get=SECRETARIAT,
+        post=SECRETARIAT,
+        kwargs=lambda: {
+            "slug": "dalarna",
+            "kind": "strategi",
+            "history_id": dalarna_strategy().history.earliest().history_id,
+        },
+    ),
+    "accounts:members": Expectation(get=SECRETARIAT),
+    "accounts:invite": Expectation(
+        get=SECRETARIAT,
+        post=SECRETARIAT,
+        data=lambda: {
+            "full_name": "Nils Ny",
+            "email": "nils@example.org",
+            "organisation": str(dalarna().pk),
+        },
+    ),
+    # The token in the link is the credential: anyone holding it may use it.
+    "accounts:accept": Expectation(
+        get=everyone(),
+        post=everyone(),
+        kwargs=lambda: {"token": invitation().token},
+        data=lambda: {
+            "full_name": "Nina Ny",
+            "password1": "ett-långt-lösenord-77",
+            "password2": "ett-långt-lösenord-77",
+        },
+    ),
+    "accounts:deactivate": Expectation(
+        get=SECRETARIAT, post=SECRETARIAT, kwargs=lambda: {"pk": target_member().pk}
+    ),
+    "accounts:reactivate": Expectation(
+        get=everyone(NOT_ALLOWED), post=SECRETARIAT, kwargs=lambda: {"pk": target_member(False).pk}
+    ),
+}
+
+# URLs provided by Django and django-allauth, tested by their own tests in
+# tests/core/test_framework_urls.py rather than by the matrix.
+FRAMEWORK_NAMESPACES = {"admin"}
+FRAMEWORK_URL_PREFIXES = ("account_",)
+FRAMEWORK_URLS = {"set_language"}
+
+
+@dataclass
+class DiscoveredUrl:
+    name: str
+    pattern: str = field(default="")

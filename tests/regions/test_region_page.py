@@ -1,0 +1,56 @@
+from django.urls import reverse
+
+
+def region_page(client, slug="dalarna"):
+    return client.get(reverse("regions:detail", args=[slug])).content.decode()
+
+
+def test_visitor_sees_strategy_phase_and_plans_but_no_personal_data(client, db):
+    page = region_page(client)
+    assert "Dalastrategin 2030" in page
+    assert "Aktivitetsplan 2023" in page
+    assert "linnea.hassis@regiondalarna.se" not in page
+    assert "023-77 70 04" not in page
+    assert "Historik" not in page
+    assert "Kontaktuppgifter visas för inloggade medlemmar." in page
+
+
+def test_member_sees_contacts_with_email_and_the_history(client_as):
+    page = region_page(client_as("member"))
+    assert "Linnéa Hassis" in page
+    assert "mailto:linnea.hassis@regiondalarna.se" in page
+    assert "Historik" in page
+
+
+def test_region_with_a_coming_strategy_shows_both(client, db):
+    page = region_page(client, "kronoberg")
+    assert "Gröna Kronoberg 2025" in page
+    assert "Regional utvecklingsstrategi 2035" in page
+
+
+def test_former_names_are_shown(client, db):
+    assert "Landstinget Västernorrland" in region_page(client, "vasternorrland")
+
+
+def test_phase_history_is_listed_newest_first_with_swedish_dates(client, db):
+    page = region_page(client, "kronoberg")
+    assert page.index("10 maj 2023") < page.index("31 maj 2017")
+
+
+def test_edit_link_only_for_those_who_may_edit(client_as):
+    edit_url = reverse("regions:edit", args=["dalarna"])
+    assert edit_url in region_page(client_as("region_editor"))
+    assert edit_url in region_page(client_as("secretariat"))
+    assert edit_url not in region_page(client_as("other_editor"))
+    assert edit_url not in region_page(client_as("member"))
+
+
+def test_unknown_region_is_404(client, db):
+    assert client.get(reverse("regions:detail", args=["atlantis"])).status_code == 404
+
+
+def test_agency_has_its_own_page_not_a_region_page(client_as):
+    member = client_as("member")
+    assert member.get(reverse("regions:detail", args=["tillvaxtverket"])).status_code == 404
+    page = member.get(reverse("regions:organisation", args=["tillvaxtverket"])).content.decode()
+    assert "Eric Klingener" in page

@@ -1,0 +1,23 @@
+"""The test run's environment: the production settings with a test key and plain HTTP.
+
+Only what a test machine lacks is set here; everything else is rusnet/settings.py.
+"""
+
+import os
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key-not-used-anywhere-else")
+os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "false")
+os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+
+from rusnet.settings import *  # noqa: E402, F403
+
+# Fast hashing: tests create many accounts and never need real password security.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# The live server speaks plain HTTP; the manifest needs collectstatic, which tests skip.
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+MEDIA_ROOT = BASE_DIR / "test-media"  # noqa: F405
