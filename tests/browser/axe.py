@@ -5,6 +5,6 @@ WCAG21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a
 
 
 def assert_accessible(page):
-    """axe-core (shipped inside the axe-playwright-python wheel) finds no WCAG 2.1 A/AA violation."""
+    """axe-core (inside the axe-playwright-python wheel) finds no WCAG 2.1 A/AA violation."""
     results = Axe().run(page, options=WCAG21_AA)
     assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"

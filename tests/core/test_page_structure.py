@@ -1,4 +1,4 @@
-"""Every page the matrix knows: the same accessible frame, nothing inline, nothing fetched elsewhere."""
+"""Every page the matrix knows: an accessible frame, nothing inline, nothing from elsewhere."""
 
 import re
 

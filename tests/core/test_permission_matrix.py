@@ -1,4 +1,4 @@
-"""Every URL of the portal, for every role, GET and POST: the answer and, when refused, no change."""
+"""Every URL, for every role, GET and POST: the answer and, when refused, no change."""
 
 import hashlib
 
