@@ -70,3 +70,8 @@ def test_the_compiled_catalogue_is_newer_than_its_source():
     assert compiled.stat().st_size > 0
     # msgfmt keeps the messages; a stale .mo would show English for new strings.
     assert compiled.read_bytes().count(b"\x00") >= len(parse_po(CATALOGUE))
+
+
+def test_an_english_browser_still_gets_swedish_until_english_is_chosen(client, db):
+    page = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert "Hoppa till innehållet" in page

@@ -44,3 +44,14 @@ def test_debug_runs_without_a_secret_key():
 def test_a_malformed_boolean_is_an_error_not_a_guess():
     result = load_settings(DJANGO_DEBUG="kanske")
     assert "DJANGO_DEBUG must be true or false" in result.stderr
+
+
+def test_env_example_lists_every_variable_the_settings_read():
+    import re
+    from pathlib import Path
+
+    source = (Path(settings.BASE_DIR) / "rusnet" / "settings.py").read_text()
+    read = set(re.findall(r'env_\w+\(\s*"([A-Z_]+)"', source)) | {"DATABASE_URL"}
+    example = (Path(settings.BASE_DIR) / ".env.example").read_text()
+    listed = set(re.findall(r"^([A-Z_]+)=", example, re.MULTILINE))
+    assert read == listed

@@ -1,0 +1,48 @@
+# The portal's commands. `make run` and `make test` need only Python 3.11+ and make.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEV := DJANGO_DEBUG=1
+
+.PHONY: run test test-browser lint format messages clean-db
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $(STAMP)
+
+## Serve the portal with the demo data on SQLite at http://127.0.0.1:8000
+run: $(STAMP)
+	$(DEV) $(BIN)/python manage.py migrate --noinput
+	$(DEV) $(BIN)/python manage.py setup_demo
+	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+## The whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
+test: $(STAMP)
+	$(BIN)/pytest
+
+## Only the browser tests, failing instead of skipping when Chromium is missing
+test-browser: $(STAMP)
+	REQUIRE_BROWSER=1 $(BIN)/pytest -m browser
+
+## ruff, formatting, missing migrations and the Dockerfile
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(DEV) $(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/hadolint Dockerfile
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+## Update the translation catalogues after changing user-facing text (needs gettext)
+messages: $(STAMP)
+	$(DEV) $(BIN)/python manage.py makemessages -l sv -l en --no-location \
+		--ignore=.venv --ignore=tests --ignore=scripts --ignore=staticfiles
+	$(DEV) $(BIN)/python manage.py compilemessages -l sv -l en --ignore=.venv
+
+## Start again from an empty development database
+clean-db:
+	rm -f db.sqlite3

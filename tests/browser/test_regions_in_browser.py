@@ -1,0 +1,103 @@
+"""A real Chromium against the live server: the map, editing a region, permissions, keyboard."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.axe import assert_accessible
+
+pytestmark = pytest.mark.browser
+
+
+def test_visitor_sees_the_map_and_the_table(page, site):
+    page.goto(f"{site.url}/regioner/")
+    assert_accessible(page)
+    map_links = page.locator("svg a")
+    expect(map_links).to_have_count(21)
+    expect(page.get_by_role("table").get_by_role("row")).to_have_count(22)  # header + 21
+    page.get_by_role("link", name="Region Dalarna: Genomförande").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Region Dalarna")
+    expect(page.get_by_text("Dalastrategin 2030").first).to_be_visible()
+    assert_accessible(page)
+
+
+def test_region_editor_edits_her_strategy_and_sees_it_in_the_history(page, site, log_in,
+                                                                      region_editor):
+    log_in(region_editor)
+    page.goto(f"{site.url}/regioner/dalarna/")
+    page.get_by_role("link", name="Redigera regionens sida").click()
+    assert_accessible(page)
+    page.get_by_role("link", name="Ändra Dalastrategin 2030").click()
+    assert_accessible(page)
+    page.get_by_label("Titel").fill("Dalastrategin 2030 – reviderad")
+    page.get_by_label("Beskrivning").fill("Reviderad efter aktualitetsprövningen.")
+    page.get_by_role("button", name="Spara").click()
+    expect(page.get_by_role("status")).to_contain_text("har sparats")
+
+    page.goto(f"{site.url}/regioner/dalarna/")
+    expect(page.get_by_role("heading", name="Dalastrategin 2030 – reviderad")).to_be_visible()
+    history = page.get_by_role("table").filter(has_text="Rut Redaktör")
+    expect(history).to_contain_text("Titel, Beskrivning")
+    assert_accessible(page)
+
+
+def test_region_editor_cannot_reach_another_regions_edit_form(page, site, log_in,
+                                                              region_editor):
+    log_in(region_editor)
+    page.goto(f"{site.url}/regioner/gavleborg/")
+    expect(page.get_by_role("link", name="Redigera regionens sida")).to_have_count(0)
+    response = page.goto(f"{site.url}/regioner/gavleborg/redigera/")
+    assert response.status == 403
+    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("behörighet|inte"))
+    assert_accessible(page)
+
+
+def test_validation_messages_are_announced_and_nothing_is_saved(page, site, log_in,
+                                                                region_editor):
+    log_in(region_editor)
+    page.goto(f"{site.url}/regioner/dalarna/strategi/ny/")
+    page.get_by_label("Titel").fill("Ny strategi")
+    page.get_by_label("Från år").fill("2030")
+    page.get_by_label("Till år").fill("2020")
+    page.get_by_role("button", name="Spara").click()
+    expect(page.get_by_role("alert")).to_be_visible()
+    expect(page.get_by_text("Slutåret kan inte vara före startåret.")).to_be_visible()
+    assert_accessible(page)
+
+
+def test_secretariat_pages_pass_axe(page, site, log_in, secretariat):
+    log_in(secretariat)
+    for path in ["/medlemmar/", "/medlemmar/bjud-in/", "/regioner/personer/",
+                 "/regioner/dalarna/historik/", "/", "/tillganglighet/", "/integritet/"]:
+        page.goto(f"{site.url}{path}")
+        assert_accessible(page)
+
+
+def test_login_page_passes_axe(page, site):
+    page.goto(f"{site.url}/konto/login/")
+    assert_accessible(page)
+
+
+def test_main_navigation_works_with_the_keyboard_alone(page, site):
+    page.goto(f"{site.url}/")
+    page.keyboard.press("Tab")
+    skip_link = page.get_by_role("link", name="Hoppa till innehållet")
+    expect(skip_link).to_be_focused()
+    expect(skip_link).to_be_visible()
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("link", name="RUS-nätverket", exact=True)).to_be_focused()
+    page.keyboard.press("Tab")
+    regions_link = page.get_by_role("navigation", name="Huvudmeny").get_by_role(
+        "link", name="Regioner"
+    )
+    expect(regions_link).to_be_focused()
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{site.url}/regioner/")
+    # The map's counties are reachable by Tab, each announcing its region and phase.
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.closest('svg') !== null"):
+            break
+    label = page.evaluate("document.activeElement.getAttribute('aria-label')")
+    assert label and label.startswith("Region ")
