@@ -22,8 +22,9 @@ def test_visitor_sees_the_map_and_the_table(page, site):
     assert_accessible(page)
 
 
-def test_region_editor_edits_her_strategy_and_sees_it_in_the_history(page, site, log_in,
-                                                                      region_editor):
+def test_region_editor_edits_her_strategy_and_sees_it_in_the_history(
+    page, site, log_in, region_editor
+):
     log_in(region_editor)
     page.goto(f"{site.url}/regioner/dalarna/")
     page.get_by_role("link", name="Redigera regionens sida").click()
@@ -42,8 +43,7 @@ def test_region_editor_edits_her_strategy_and_sees_it_in_the_history(page, site,
     assert_accessible(page)
 
 
-def test_region_editor_cannot_reach_another_regions_edit_form(page, site, log_in,
-                                                              region_editor):
+def test_region_editor_cannot_reach_another_regions_edit_form(page, site, log_in, region_editor):
     log_in(region_editor)
     page.goto(f"{site.url}/regioner/gavleborg/")
     expect(page.get_by_role("link", name="Redigera regionens sida")).to_have_count(0)
@@ -53,8 +53,7 @@ def test_region_editor_cannot_reach_another_regions_edit_form(page, site, log_in
     assert_accessible(page)
 
 
-def test_validation_messages_are_announced_and_nothing_is_saved(page, site, log_in,
-                                                                region_editor):
+def test_validation_messages_are_announced_and_nothing_is_saved(page, site, log_in, region_editor):
     log_in(region_editor)
     page.goto(f"{site.url}/regioner/dalarna/strategi/ny/")
     page.get_by_label("Titel").fill("Ny strategi")
@@ -68,8 +67,15 @@ def test_validation_messages_are_announced_and_nothing_is_saved(page, site, log_
 
 def test_secretariat_pages_pass_axe(page, site, log_in, secretariat):
     log_in(secretariat)
-    for path in ["/medlemmar/", "/medlemmar/bjud-in/", "/regioner/personer/",
-                 "/regioner/dalarna/historik/", "/", "/tillganglighet/", "/integritet/"]:
+    for path in [
+        "/medlemmar/",
+        "/medlemmar/bjud-in/",
+        "/regioner/personer/",
+        "/regioner/dalarna/historik/",
+        "/",
+        "/tillganglighet/",
+        "/integritet/",
+    ]:
         page.goto(f"{site.url}{path}")
         assert_accessible(page)
 
