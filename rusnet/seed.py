@@ -28,6 +28,8 @@ def ensure_initial_history() -> None:
     first edit of a seed row could not be undone.
     """
     for model in registered_models.values():
+        if not hasattr(model, "history"):
+            continue  # a many-to-many table, recorded with the model that owns it
         recorded = model.history.values_list("id", flat=True)
         missing = list(model._default_manager.exclude(pk__in=recorded))
         if missing:

@@ -12,6 +12,9 @@ urlpatterns = [
     path("konto/", include("allauth.urls")),
     path("medlemmar/", include("accounts.urls")),
     path("regioner/", include("regions.urls")),
+    path("moten/", include("meetings.urls")),
+    path("enkater/", include("surveys.urls")),
+    path("teman/", include("themes.urls")),
     path("admin/", admin.site.urls),
 ]
 

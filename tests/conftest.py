@@ -25,7 +25,6 @@ from tests.factories import PASSWORD, UserFactory
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
-ROLES = ["visitor", "member", "other_editor", "region_editor", "secretariat", "admin"]
 
 
 def pytest_collection_modifyitems(config, items):

@@ -1,48 +1,25 @@
 """Who may do what, URL by URL: the expectations the permission matrix test enforces.
 
 Every named URL of the portal must appear here (or in FRAMEWORK_URLS); the
-matrix test discovers the URLs from the resolver and fails on any it cannot find
-here. Each later app adds its own entries.
+matrix test discovers the URLs from the resolver and fails on any it cannot find.
+Each app keeps its own entries in tests/<app>/expectations.py, merged below.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.utils import timezone
 
-OK = "ok"  # the page or the action works
-LOGIN = "login"  # redirected to the login page
-DENIED = "denied"  # 403
-NOT_ALLOWED = "not_allowed"  # 405: the method is not offered at all
-
-ROLES = ["visitor", "member", "other_editor", "region_editor", "secretariat", "admin"]
-
-
-def everyone(outcome=OK):
-    return dict.fromkeys(ROLES, outcome)
-
-
-def members():
-    return {**everyone(OK), "visitor": LOGIN}
-
-
-def only(*allowed):
-    return {
-        role: (OK if role in allowed else LOGIN if role == "visitor" else DENIED) for role in ROLES
-    }
-
-
-REGION_EDITORS = only("region_editor", "secretariat", "admin")
-SECRETARIAT = only("secretariat", "admin")
-
-
-@dataclass
-class Expectation:
-    get: dict[str, str]
-    post: dict[str, str] | None = None  # None: the URL has no form to post
-    kwargs: Callable[[], dict] = dict
-    data: Callable[[], dict] = dict
+from tests.expect import (
+    NOT_ALLOWED,
+    REGION_EDITORS,
+    SECRETARIAT,
+    Expectation,
+    everyone,
+    members,
+)
+from tests.meetings.expectations import EXPECTATIONS as MEETINGS
+from tests.surveys.expectations import EXPECTATIONS as SURVEYS
+from tests.themes.expectations import EXPECTATIONS as THEMES
 
 
 def dalarna():
@@ -81,7 +58,7 @@ def target_member(active=True):
     return UserFactory(email=f"target-{active}@example.org", is_active=active)
 
 
-EXPECTATIONS: dict[str, Expectation] = {
+CORE: dict[str, Expectation] = {
     "home": Expectation(get=everyone()),
     "accessibility": Expectation(get=everyone()),
     "privacy": Expectation(get=everyone()),
@@ -151,14 +128,10 @@ EXPECTATIONS: dict[str, Expectation] = {
     ),
 }
 
+EXPECTATIONS: dict[str, Expectation] = {**CORE, **MEETINGS, **SURVEYS, **THEMES}
+
 # URLs provided by Django and django-allauth, tested by their own tests in
 # tests/core/test_framework_urls.py rather than by the matrix.
 FRAMEWORK_NAMESPACES = {"admin"}
 FRAMEWORK_URL_PREFIXES = ("account_",)
 FRAMEWORK_URLS = {"set_language"}
-
-
-@dataclass
-class DiscoveredUrl:
-    name: str
-    pattern: str = field(default="")

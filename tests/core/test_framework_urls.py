@@ -4,7 +4,7 @@ import pytest
 from django.contrib import admin
 from django.urls import NoReverseMatch, get_resolver, reverse
 
-from tests.permissions import ROLES
+from tests.expect import ROLES
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -5,7 +5,8 @@ import re
 import pytest
 from django.urls import reverse
 
-from tests.permissions import EXPECTATIONS, OK
+from tests.expect import OK
+from tests.permissions import EXPECTATIONS
 
 PAGES = [(name, e) for name, e in sorted(EXPECTATIONS.items()) if e.get["admin"] == OK]
 

@@ -7,16 +7,12 @@ from django.apps import apps
 from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from tests.expect import DENIED, LOGIN, NOT_ALLOWED, OK, ROLES
 from tests.permissions import (
-    DENIED,
     EXPECTATIONS,
     FRAMEWORK_NAMESPACES,
     FRAMEWORK_URL_PREFIXES,
     FRAMEWORK_URLS,
-    LOGIN,
-    NOT_ALLOWED,
-    OK,
-    ROLES,
 )
 
 

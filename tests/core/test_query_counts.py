@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from regions.models import Organisation
+from tests.expect import OK
 from tests.factories import (
     AnnualCycleItemFactory,
     ContactFactory,
@@ -15,7 +16,7 @@ from tests.factories import (
     StrategyFactory,
     UserFactory,
 )
-from tests.permissions import EXPECTATIONS, OK
+from tests.permissions import EXPECTATIONS
 
 TENFOLD = 10
 

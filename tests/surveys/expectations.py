@@ -1,0 +1,5 @@
+"""Who may use the surveys app's URLs (see tests/expect.py for the vocabulary)."""
+
+from tests.expect import Expectation
+
+EXPECTATIONS: dict[str, Expectation] = {}
