@@ -19,42 +19,10 @@ class FormerNameInline(admin.TabularInline):
     extra = 0
 
 
-class RegionItemInline(admin.StackedInline):
-    extra = 0
-    exclude = ["version"]
-
-
-class StrategyInline(RegionItemInline):
-    model = Strategy
-
-
-class PhaseEntryInline(admin.TabularInline):
-    model = PhaseEntry
-    extra = 0
-    exclude = ["version"]
-
-
-class RelatedPlanInline(RegionItemInline):
-    model = RelatedPlan
-
-
-class AnnualCycleItemInline(admin.TabularInline):
-    model = AnnualCycleItem
-    extra = 0
-    exclude = ["version"]
-
-
-class RegionRoleInline(admin.TabularInline):
-    model = RegionRole
-    extra = 0
-    exclude = ["version"]
-
-
-class ContactInline(admin.TabularInline):
-    model = Contact
-    extra = 0
-    exclude = ["version"]
-    autocomplete_fields = ["person"]
+def item_inline(model, base=admin.TabularInline, **options):
+    """An inline for one kind of region content; the version number is internal."""
+    attrs = {"model": model, "extra": 0, "exclude": ["version"], **options}
+    return type(f"{model.__name__}Inline", (base,), attrs)
 
 
 @admin.register(Organisation)
@@ -66,12 +34,12 @@ class OrganisationAdmin(SimpleHistoryAdmin):
     exclude = ["version"]
     inlines = [
         FormerNameInline,
-        StrategyInline,
-        PhaseEntryInline,
-        RelatedPlanInline,
-        AnnualCycleItemInline,
-        RegionRoleInline,
-        ContactInline,
+        item_inline(Strategy, admin.StackedInline),
+        item_inline(PhaseEntry),
+        item_inline(RelatedPlan, admin.StackedInline),
+        item_inline(AnnualCycleItem),
+        item_inline(RegionRole),
+        item_inline(Contact, autocomplete_fields=["person"]),
     ]
 
 

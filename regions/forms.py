@@ -2,7 +2,7 @@ from dataclasses import dataclass
 
 import django_filters
 from django import forms
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -100,14 +100,42 @@ class RegionRoleForm(RegionItemForm):
 
 
 class ContactForm(RegionItemForm):
+    """A contact of the region: a person already known, or a new person entered here."""
+
+    new_name = forms.CharField(label=_("Or a new person: name"), max_length=200, required=False)
+    new_title = forms.CharField(label=_("Title"), max_length=200, required=False)
+    new_email = forms.EmailField(label=_("E-mail address"), required=False)
+    new_phone = forms.CharField(label=_("Telephone"), max_length=50, required=False)
+
     class Meta:
         model = Contact
-        fields = ["person", "responsibility"]
+        fields = ["person", "new_name", "new_title", "new_email", "new_phone", "responsibility"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = Person.objects.filter(organisation=self.region)
+        self.fields["person"].required = False
         self.fields["person"].help_text = _("People of the region's own organisation.")
+
+    def clean(self):
+        cleaned = super().clean()
+        if bool(cleaned.get("person")) == bool(cleaned.get("new_name")):
+            raise forms.ValidationError(
+                _("Choose a person from the list or give the name of a new person, not both.")
+            )
+        return cleaned
+
+    def save(self, commit=True):
+        with transaction.atomic():
+            if self.cleaned_data.get("new_name"):
+                self.instance.person = Person.objects.create(
+                    name=self.cleaned_data["new_name"],
+                    title=self.cleaned_data["new_title"],
+                    email=self.cleaned_data["new_email"],
+                    phone=self.cleaned_data["new_phone"],
+                    organisation=self.region,
+                )
+            return super().save(commit=commit)
 
 
 @dataclass(frozen=True)

@@ -165,3 +165,20 @@ def test_region_description_is_edited_with_conflict_safety(client_as, dalarna):
     assert "Någon annan sparade ändringar" in stale.content.decode()
     dalarna.refresh_from_db()
     assert dalarna.description == "Dalarna i korthet"
+
+
+def test_a_new_person_can_be_added_as_contact(client_as, dalarna):
+    url = reverse("regions:item_add", args=["dalarna", "kontakt"])
+    data = {"new_name": "Nora Nykvist", "new_title": "Samordnare", "new_email": "nora@example.org"}
+    client_as("region_editor").post(url, {**data, "responsibility": "RUS-samordnare"})
+    contact = dalarna.contact_set.get(person__name="Nora Nykvist")
+    assert contact.person.organisation == dalarna
+    assert contact.person.email == "nora@example.org"
+
+
+def test_a_contact_is_either_known_or_new_not_both(client_as, dalarna):
+    known = dalarna.people.first()
+    url = reverse("regions:item_add", args=["dalarna", "kontakt"])
+    response = client_as("region_editor").post(url, {"person": known.pk, "new_name": "Dubbel"})
+    assert "inte båda" in response.content.decode()
+    assert not dalarna.people.filter(name="Dubbel").exists()
