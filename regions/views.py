@@ -1,18 +1,15 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.formats import date_format
-from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
 from regions.forms import ITEM_KINDS, PersonFilter, RegionDescriptionForm
 from regions.history import REGION_KIND, history_model, region_history, with_users_and_kinds
 from regions.map import county_shapes
 from regions.models import Organisation, Person, PhaseEntry
-from rusnet.concurrency import EditConflict
+from rusnet.concurrency import EditConflict, restore_version
 from rusnet.pagination import paginate
 
 HISTORY_ON_REGION_PAGE = 10
@@ -179,7 +176,7 @@ def restore(request, slug, kind, history_id):
     if (record.id if kind == REGION_KIND else record.region_id) != region.pk:
         raise Http404
     if request.method == "POST":
-        restore_record(record)
+        restore_version(record)
         messages.success(request, _("The earlier version was restored."))
         return redirect("regions:history", slug=region.slug)
     previous = record.prev_record
@@ -189,16 +186,3 @@ def restore(request, slug, kind, history_id):
         "regions/restore.html",
         {"region": region, "record": record, "changes": changes},
     )
-
-
-def restore_record(record):
-    """Make the object look as it did in this history record, recreating it if deleted."""
-    instance = record.instance
-    model = type(instance)
-    with transaction.atomic():
-        current = model.objects.select_for_update().filter(pk=instance.pk).first()
-        instance.version = current.version + 1 if current else 1
-        instance._change_reason = _("Restored version of %(date)s") % {
-            "date": date_format(localtime(record.history_date), "DATETIME_FORMAT")
-        }
-        instance.save()

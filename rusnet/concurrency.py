@@ -9,6 +9,9 @@ overwriting it.
 
 from django import forms
 from django.db import models, transaction
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -76,3 +79,20 @@ class VersionedModelForm(forms.ModelForm):
         data["version"] = current.version
         self.data = data
         self.add_error(None, self.conflict_message)
+
+
+def restore_version(record):
+    """Make an object look as it did in a history record, recreating it if it was deleted.
+
+    The restore is itself a new version, so a form opened before it conflicts.
+    """
+    instance = record.instance
+    model = type(instance)
+    with transaction.atomic():
+        current = model.objects.select_for_update().filter(pk=instance.pk).first()
+        instance.version = current.version + 1 if current else 1
+        instance._change_reason = gettext("Restored version of %(date)s") % {
+            "date": date_format(localtime(record.history_date), "DATETIME_FORMAT")
+        }
+        instance.save()
+    return instance
