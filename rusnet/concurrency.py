@@ -34,8 +34,8 @@ class VersionedModelForm(forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     conflict_message = _(
-        "Someone else saved changes while you were editing. Their version is shown below; "
-        "your changes are kept in the form. Save again to replace their version with yours."
+        "Someone else saved changes while you were editing. Their version is shown here; "
+        "your changes are kept in the form below. Save again to replace their version with yours."
     )
 
     def __init__(self, *args, **kwargs):
@@ -78,7 +78,6 @@ class VersionedModelForm(forms.ModelForm):
         data = self.data.copy()
         data["version"] = current.version
         self.data = data
-        self.add_error(None, self.conflict_message)
 
 
 def restore_version(record):
