@@ -6,6 +6,7 @@ from rusnet import views
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("healthz/", views.healthz, name="healthz"),
     path("tillganglighet/", views.accessibility, name="accessibility"),
     path("integritet/", views.privacy, name="privacy"),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -1,4 +1,7 @@
+from django.db import DatabaseError, connection
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.views.decorators.cache import never_cache
 
 
 def home(request):
@@ -11,3 +14,14 @@ def accessibility(request):
 
 def privacy(request):
     return render(request, "privacy.html")
+
+
+@never_cache
+def healthz(request):
+    """For the host's load balancer: 200 when the database answers, 503 when it does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
+    return HttpResponse("ok\n", content_type="text/plain")

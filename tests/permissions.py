@@ -60,6 +60,7 @@ def target_member(active=True):
 
 CORE: dict[str, Expectation] = {
     "home": Expectation(get=everyone()),
+    "healthz": Expectation(get=everyone(), html=False),
     "accessibility": Expectation(get=everyone()),
     "privacy": Expectation(get=everyone()),
     "regions:overview": Expectation(get=everyone()),
