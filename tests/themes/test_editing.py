@@ -2,9 +2,9 @@
 
 from django.urls import reverse
 
-from themes.models import Theme
 from tests.themes.expectations import JANUARY_THEME
 from tests.themes.factories import MeetingFactory
+from themes.models import Theme
 
 
 def theme_form(theme, **changes):

@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from rusnet.seed import FIXTURE_DIR
-from themes.models import Theme
 from tests.themes.factories import MeetingFactory
+from themes.models import Theme
 
 
 def planning_group(slug):

@@ -5,9 +5,9 @@ from django.db import IntegrityError
 from django.urls import reverse
 
 from regions.models import Organisation, Person
-from themes.models import Theme, ThemeInterest
 from tests.factories import UserFactory
 from tests.themes.factories import ThemeFactory, ThemeInterestFactory
+from themes.models import Theme, ThemeInterest
 
 
 def test_member_proposes_a_theme_recorded_for_her_organisation(client_as, member):
