@@ -164,10 +164,13 @@ def year_choices():
 
 
 class ThemeFilter(django_filters.FilterSet):
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=Theme.Status.choices)
-    year = django_filters.TypedChoiceFilter(label=_("Year"), choices=year_choices, coerce=int)
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=Theme.Status.choices, empty_label=_("All")
+    )
+    year = django_filters.ChoiceFilter(label=_("Year"), choices=year_choices, empty_label=_("All"))
     organisation = django_filters.ModelChoiceFilter(
         label=_("Organisation"),
+        empty_label=_("All"),
         queryset=Organisation.objects.all(),
         method="filter_organisation",
         help_text=_("In the planning group, proposed it or marked it interesting."),
