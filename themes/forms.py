@@ -66,8 +66,8 @@ class ThemeForm(VersionedModelForm):
             del self.fields["meetings"]
 
 
-class AcceptForm(VersionedModelForm):
-    """The secretariat accepts a proposal: the year and the planning group that takes it on."""
+class PlanningGroupFields(forms.Form):
+    """The people (each for their own organisation) and organisations of a planning group."""
 
     planners = PersonChoiceField(
         label=_("Planning group: people"),
@@ -81,15 +81,32 @@ class AcceptForm(VersionedModelForm):
         required=False,
     )
 
-    class Meta:
-        model = Theme
-        fields = ["year"]
-
     def clean(self):
         cleaned = super().clean()
         if not cleaned.get("planners") and not cleaned.get("planning_organisations"):
             raise forms.ValidationError(_("Name at least one person or organisation."))
         return cleaned
+
+
+class PlanningGroupForm(PlanningGroupFields):
+    def __init__(self, *args, theme, **kwargs):
+        planners = list(theme.planners.all())
+        kwargs.setdefault(
+            "initial",
+            {
+                "planners": [p.person_id for p in planners if p.person_id],
+                "planning_organisations": [p.organisation_id for p in planners if not p.person_id],
+            },
+        )
+        super().__init__(*args, **kwargs)
+
+
+class AcceptForm(PlanningGroupFields, VersionedModelForm):
+    """The secretariat accepts a proposal: the year and the planning group that takes it on."""
+
+    class Meta:
+        model = Theme
+        fields = ["year"]
 
 
 class DeclineForm(VersionedModelForm):

@@ -19,6 +19,7 @@ urlpatterns = [
     path("<slug:slug>/", themes.detail, name="detail"),
     path("<slug:slug>/intresse/", themes.toggle_interest, name="interest"),
     path("<slug:slug>/redigera/", themes.edit, name="edit"),
+    path("<slug:slug>/planeringsgrupp/", themes.planning_group, name="planning_group"),
     path("<slug:slug>/anta/", themes.accept, name="accept"),
     path("<slug:slug>/avsla/", themes.decline, name="decline"),
     path("<slug:slug>/historik/<int:history_id>/", themes.restore, name="restore"),

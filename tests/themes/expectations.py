@@ -72,6 +72,12 @@ EXPECTATIONS: dict[str, Expectation] = {
     "themes:edit": Expectation(
         get=SECRETARIAT, post=SECRETARIAT, kwargs=lambda: {"slug": JANUARY_THEME}, data=theme_data
     ),
+    "themes:planning_group": Expectation(
+        get=SECRETARIAT,
+        post=SECRETARIAT,
+        kwargs=lambda: {"slug": JANUARY_THEME},
+        data=lambda: {"planning_organisations": [dalarna_pk()]},
+    ),
     "themes:accept": Expectation(
         get=SECRETARIAT,
         post=SECRETARIAT,
@@ -121,6 +127,7 @@ PLANNER = {
     "themes:propose": (OK, OK),
     "themes:interest": (NOT_ALLOWED, OK),
     "themes:edit": (OK, OK),
+    "themes:planning_group": (DENIED, DENIED),
     "themes:accept": (DENIED, DENIED),
     "themes:decline": (DENIED, DENIED),
     "themes:restore": (DENIED, DENIED),

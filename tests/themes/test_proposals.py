@@ -132,3 +132,17 @@ def test_visitor_sees_the_proposing_organisation_but_not_the_person(client, clie
     assert "Mia Medlem" not in client.get(theme.get_absolute_url()).content.decode()
     page = client_as("member").get(theme.get_absolute_url()).content.decode()
     assert "Mia Medlem, Region Gävleborg" in page
+
+
+def test_secretariat_changes_the_planning_group_and_rights_follow(client_as, planner):
+    theme = Theme.objects.get(slug="rus-och-relationen-till-andra-planer-och-strategier")
+    assert planner.has_perm("themes.change_theme", theme)
+    client = client_as("secretariat")
+    url = reverse("themes:planning_group", args=[theme.slug])
+    page = client.get(url).content.decode()
+    assert "Maria Kumpula, Region Jämtland Härjedalen" in page
+    others = Person.objects.filter(name__in=["Josefin Nilsson", "Malin Wikner"])
+    client.post(url, {"planners": [p.pk for p in others]})
+    names = set(theme.planners.values_list("person__name", flat=True))
+    assert names == {"Josefin Nilsson", "Malin Wikner"}
+    assert not planner.has_perm("themes.change_theme", theme)

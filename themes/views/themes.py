@@ -12,7 +12,14 @@ from meetings.models import Meeting, MeetingHost
 from regions.views import restore_record
 from rusnet.concurrency import EditConflict
 from rusnet.pagination import paginate
-from themes.forms import AcceptForm, DeclineForm, ProposalForm, ThemeFilter, ThemeForm
+from themes.forms import (
+    AcceptForm,
+    DeclineForm,
+    PlanningGroupForm,
+    ProposalForm,
+    ThemeFilter,
+    ThemeForm,
+)
 from themes.models import Theme, ThemeInterest, ThemePlanner
 
 HISTORY_ON_THEME_PAGE = 10
@@ -73,6 +80,7 @@ def detail(request, slug):
         "can_decide": theme.status == Theme.Status.PROPOSED
         and user.has_perm("themes.decide_proposal"),
         "can_mark": user.has_perm("themes.mark_interest"),
+        "can_change_group": user.has_perm("themes.change_planning_group"),
         "marked": any(i.organisation_id == organisation_id for i in theme.interests.all()),
     }
     if user.has_perm("themes.view_theme_details"):
@@ -158,6 +166,24 @@ def accept(request, slug):
             messages.success(request, _("The theme was accepted and its planning group named."))
             return redirect(theme)
     return render(request, "themes/accept.html", {"theme": theme, "form": form})
+
+
+@login_required
+def planning_group(request, slug):
+    """The secretariat changes who is in a theme's planning group."""
+    if not request.user.has_perm("themes.change_planning_group"):
+        raise PermissionDenied
+    theme = get_object_or_404(Theme, slug=slug)
+    form = PlanningGroupForm(request.POST or None, theme=theme)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            theme.planners.all().delete()
+            name_planning_group(
+                theme, form.cleaned_data["planners"], form.cleaned_data["planning_organisations"]
+            )
+        messages.success(request, _("The planning group was saved."))
+        return redirect(theme)
+    return render(request, "themes/planning_group.html", {"theme": theme, "form": form})
 
 
 def name_planning_group(theme, people, organisations):
