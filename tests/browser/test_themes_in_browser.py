@@ -140,3 +140,28 @@ def test_year_plan_and_theme_pages_pass_axe_for_visitors(page, site):
     page.goto(f"{site.url}/teman/planering/2026/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Planering 2026")
     expect(page.get_by_text("Maria Ståhl, Region Östergötland")).to_be_visible()
+
+
+def test_secretariat_pages_of_the_themes_app_pass_axe(page, site, log_in, secretariat):
+    from themes.models import Theme
+
+    january = Theme.objects.get(slug="rus-och-relationen-till-andra-planer-och-strategier")
+    first = january.history.earliest().history_id
+    MeetingFactory(title="Höstträffen 2027")
+    log_in(secretariat)
+    for path in [
+        "/teman/rumslig-rus/avsla/",
+        f"/teman/{january.slug}/planeringsgrupp/",
+        f"/teman/{january.slug}/redigera/",
+        f"/teman/{january.slug}/historik/{first}/",
+        "/teman/rotation/kan-inte-vara-vard/",
+        "/teman/rotation/historik/",
+    ]:
+        page.goto(f"{site.url}{path}")
+        assert_accessible(page)
+    page.goto(f"{site.url}/teman/rumslig-rus/avsla/")
+    page.get_by_label("Motivering till avslag").fill("Tas upp i samhällsplaneringsnätverket.")
+    page.get_by_role("button", name="Avslå").click()
+    expect(page.get_by_role("status")).to_contain_text("Förslaget har avslagits.")
+    expect(page.get_by_text("Tas upp i samhällsplaneringsnätverket.")).to_be_visible()
+    assert_accessible(page)

@@ -53,3 +53,8 @@ def test_declined_themes_are_not_on_the_plan(client, seed_data):
     Theme.objects.filter(slug="rumslig-rus").update(status=Theme.Status.DECLINED)
     page = client.get(reverse("themes:year_plan", args=[2026])).content.decode()
     assert "Rumslig RUS" not in page
+
+
+def test_a_year_out_of_range_has_no_plan(client, seed_data):
+    assert client.get(reverse("themes:year_plan", args=[0])).status_code == 404
+    assert client.get(reverse("themes:year_plan", args=[99999])).status_code == 404

@@ -23,6 +23,7 @@ from themes.forms import (
 from themes.models import Theme, ThemeInterest, ThemePlanner
 
 HISTORY_ON_THEME_PAGE = 10
+FIRST_YEAR, LAST_YEAR = 2000, 2100  # the years a plan page exists for
 
 
 def planners_prefetch():
@@ -235,6 +236,8 @@ def restore(request, slug, history_id):
 
 def year_plan(request, year):
     """Every meeting and theme of one year on one page, meant to be printed."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise Http404
     meetings = Meeting.objects.filter(starts_at__year=year).order_by("starts_at")
     if not request.user.has_perm("themes.view_theme_details"):
         meetings = meetings.published()
