@@ -1,9 +1,24 @@
+from django.conf import settings
 from django.db import models
+from django.db.models import Count
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from rusnet.concurrency import VersionedModel
+
+
+class ThemeQuerySet(models.QuerySet):
+    def with_interest(self):
+        """Annotate `interest_count`: how many organisations marked the theme as interesting."""
+        return self.annotate(interest_count=Count("interests", distinct=True))
+
+    def by_interest(self):
+        return self.with_interest().order_by("-interest_count", "-year", "title")
+
+    def proposals(self):
+        return self.filter(status=Theme.Status.PROPOSED)
 
 
 class Theme(VersionedModel):
@@ -14,6 +29,12 @@ class Theme(VersionedModel):
         PLANNED = "planned", _("Planned")
         HELD = "held", _("Held")
         ARCHIVED = "archived", _("Archived")
+        DECLINED = "declined", _("Declined")
+
+    class Origin(models.TextChoices):
+        SURVEY_ANSWER = "survey_answer", _("A survey answer")
+        MEETING_DIALOGUE = "meeting_dialogue", _("A meeting's dialogue")
+        MEMBER_PROPOSAL = "member_proposal", _("A member's proposal")
 
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(_("short address"), max_length=120, unique=True)
@@ -33,8 +54,46 @@ class Theme(VersionedModel):
         blank=True,
         related_name="+",
     )
+    # Where the theme came from. The surveys app is built separately, so a survey
+    # answer is described in words and by address rather than by a foreign key.
+    origin = models.CharField(
+        _("where it came from"), max_length=20, choices=Origin.choices, blank=True
+    )
+    origin_note = models.TextField(
+        _("about its origin"),
+        blank=True,
+        help_text=_("E.g. the survey question or the dialogue the theme came up in."),
+    )
+    origin_url = models.URLField(_("link to its origin"), blank=True)
+    origin_meeting = models.ForeignKey(
+        "meetings.Meeting",
+        verbose_name=_("meeting it came up at"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="raised_themes",
+    )
+    motivation = models.TextField(_("motivation"), blank=True)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("proposed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    proposed_by_organisation = models.ForeignKey(
+        "regions.Organisation",
+        verbose_name=_("proposed by organisation"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decline_reason = models.TextField(_("reason for declining"), blank=True)
 
     history = HistoricalRecords(m2m_fields=[meetings])
+    objects = ThemeQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("theme")
@@ -47,24 +106,122 @@ class Theme(VersionedModel):
     def get_absolute_url(self):
         return reverse("themes:detail", args=[self.slug])
 
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self.title)
+        super().save(*args, **kwargs)
+
+
+# Addresses under /teman/ that are pages of their own, not themes.
+RESERVED_SLUGS = {"foresla", "planering", "rotation"}
+
+
+def unique_slug(title: str) -> str:
+    base = slugify(title)[:100] or "tema"
+    slug, number = base, 2
+    while slug in RESERVED_SLUGS or Theme.objects.filter(slug=slug).exists():
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
 
 class ThemePlanner(models.Model):
-    """A member of a theme's planning group, with the organisation they represent."""
+    """An organisation in a theme's planning group, with the person representing it if known.
+
+    The 2023 slides name the regions that planned a theme but not the people, so
+    the person is optional; a row with a person makes that person a planner.
+    """
 
     theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="planners")
     person = models.ForeignKey(
-        "regions.Person", on_delete=models.CASCADE, related_name="planned_themes"
+        "regions.Person",
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="planned_themes",
     )
     organisation = models.ForeignKey(
-        "regions.Organisation", on_delete=models.PROTECT, related_name="+"
+        "regions.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="planned_themes",
     )
 
     class Meta:
         verbose_name = _("planning-group member")
         verbose_name_plural = _("planning group")
+        ordering = ["organisation__name", "person__name"]
         constraints = [
-            models.UniqueConstraint(fields=["theme", "person"], name="unique_theme_planner")
+            models.UniqueConstraint(fields=["theme", "person"], name="unique_theme_planner"),
+            models.UniqueConstraint(
+                fields=["theme", "organisation"],
+                condition=models.Q(person__isnull=True),
+                name="unique_theme_planner_organisation",
+            ),
         ]
 
     def __str__(self):
-        return f"{self.person}, {self.organisation}"
+        return f"{self.person}, {self.organisation}" if self.person else str(self.organisation)
+
+
+class ThemeInterest(models.Model):
+    """An organisation's "interesting for us" on a theme: at most one per organisation."""
+
+    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="interests")
+    organisation = models.ForeignKey(
+        "regions.Organisation", on_delete=models.CASCADE, related_name="theme_interests"
+    )
+    marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    marked_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("interest")
+        verbose_name_plural = _("interest")
+        ordering = ["organisation__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["theme", "organisation"], name="unique_theme_interest")
+        ]
+
+    def __str__(self):
+        return f"{self.organisation}: {self.theme}"
+
+
+class HostingDecline(models.Model):
+    """A region's word that it cannot host a meeting in one half-year."""
+
+    class Half(models.IntegerChoices):
+        FIRST = 1, _("January–June")
+        SECOND = 2, _("July–December")
+
+    region = models.ForeignKey(
+        "regions.Organisation",
+        verbose_name=_("region"),
+        on_delete=models.CASCADE,
+        limit_choices_to={"kind": "region"},
+        related_name="hosting_declines",
+    )
+    year = models.PositiveIntegerField(_("year"))
+    half = models.PositiveSmallIntegerField(_("half-year"), choices=Half.choices)
+    reason = models.TextField(_("reason"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("hosting decline")
+        verbose_name_plural = _("hosting declines")
+        ordering = ["year", "half", "region__name"]
+        indexes = [models.Index(fields=["year", "half"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "year", "half"], name="unique_hosting_decline"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.region}, {self.year}:{self.half}"

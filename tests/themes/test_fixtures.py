@@ -1,0 +1,99 @@
+"""Every theme and planning group of the seeds is in the fixtures and on its pages."""
+
+from datetime import timedelta
+
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from rusnet.seed import FIXTURE_DIR
+from tests.themes.factories import MeetingFactory
+from themes.models import Theme
+
+
+def planning_group(slug):
+    theme = Theme.objects.get(slug=slug)
+    return {
+        (planner.person.name if planner.person else None, planner.organisation.name)
+        for planner in theme.planners.select_related("person", "organisation")
+    }
+
+
+def test_the_2023_themes_and_their_regions_are_seeded(seed_data):
+    themes_2023 = set(Theme.objects.filter(year=2023).values_list("title", flat=True))
+    assert themes_2023 == {
+        "RUS och hållbarhet, vad händer på departementet?",
+        "RUS och smart specialisering",
+        "Årshjul, lärprocesser och kraft i genomförandet",
+        "Regional utveckling och folkhälsa",
+        "Kan RUS:en bli mer rumslig och gestaltad?",
+    }
+    assert planning_group("arshjul-larprocesser-och-kraft-i-genomforandet") == {
+        (None, "Region Värmland"),
+        (None, "Region Örebro län"),
+    }
+    assert planning_group("kan-rusen-bli-mer-rumslig-och-gestaltad") == {
+        (None, "Region Norrbotten"),
+        (None, "Region Östergötland"),
+        (None, "Region Skåne"),
+        (None, "Tillväxtverket"),
+    }
+
+
+def test_the_2026_planning_groups_are_seeded(seed_data):
+    assert planning_group("rus-och-relationen-till-andra-planer-och-strategier") == {
+        ("Josefin Nilsson", "Region Västernorrland"),
+        ("Maria Kumpula", "Region Jämtland Härjedalen"),
+        ("Malin Wikner", "Region Värmland"),
+    }
+    assert planning_group("kommunikation-av-rus") == {
+        ("Maria Ståhl", "Region Östergötland"),
+        ("Tove Cullhed", "Region Norrbotten"),
+    }
+    assert planning_group("svesamutredningen-robusthet") == {
+        ("Kristina Nordh", "Region Jönköpings län"),
+        ("Daniel André", "Region Blekinge"),
+    }
+    planned = Theme.objects.filter(status=Theme.Status.PLANNED)
+    assert set(planned.values_list("slug", flat=True)) == {
+        "kommunikation-av-rus",
+        "svesamutredningen-robusthet",
+    }
+
+
+def test_the_themes_raised_for_2026_are_proposals_from_the_january_dialogue(seed_data):
+    raised = Theme.objects.filter(origin=Theme.Origin.MEETING_DIALOGUE, status="proposed")
+    assert set(raised.values_list("title", flat=True)) == {
+        "Forskning och akademi",
+        "Rumslig RUS",
+        "Utmaningar och möjligheter i en ny mandatperiod/utbildning i RUS-uppdrag",
+        "Uppföljning av RUS och indikatorer",
+        "Ungdomsperspektivet",
+    }
+
+
+def test_the_theme_page_shows_the_planning_group_and_origin(client, seed_data):
+    page = client.get(reverse("themes:detail", args=["kommunikation-av-rus"])).content.decode()
+    assert "Maria Ståhl</strong>, Region Östergötland" in page
+    assert "Tove Cullhed</strong>, Region Norrbotten" in page
+    assert "En dialog på ett möte" in page
+    assert "synliggör budskap och resultat" in page
+
+
+def test_theme_meetings_fixture_links_themes_to_the_fixed_meeting_pks(seed_data):
+    start = timezone.now() - timedelta(days=400)
+    for pk in range(1, 12):
+        MeetingFactory(pk=pk, starts_at=start + timedelta(days=pk))
+    call_command("loaddata", FIXTURE_DIR / "theme_meetings.json", verbosity=0)
+
+    def meeting_pks(slug):
+        return set(Theme.objects.get(slug=slug).meetings.values_list("pk", flat=True))
+
+    assert meeting_pks("rus-och-smart-specialisering") == {3, 5}
+    assert meeting_pks("rus-och-relationen-till-andra-planer-och-strategier") == {9}
+    assert meeting_pks("kommunikation-av-rus") == {10}
+    assert meeting_pks("svesamutredningen-robusthet") == {11}
+    rumslig = Theme.objects.get(slug="rumslig-rus")
+    assert rumslig.origin_meeting_id == 9
+    assert rumslig.title == "Rumslig RUS"  # the rows repeat themes.json, not blank it
+    assert planning_group("kommunikation-av-rus")  # planners untouched

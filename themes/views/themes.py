@@ -1,0 +1,257 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from meetings.models import Meeting, MeetingHost
+from rusnet.concurrency import EditConflict, restore_version
+from rusnet.pagination import paginate
+from themes.forms import (
+    AcceptForm,
+    DeclineForm,
+    PlanningGroupForm,
+    ProposalForm,
+    ThemeFilter,
+    ThemeForm,
+)
+from themes.models import Theme, ThemeInterest, ThemePlanner
+
+HISTORY_ON_THEME_PAGE = 10
+FIRST_YEAR, LAST_YEAR = 2000, 2100  # the years a plan page exists for
+
+
+def planners_prefetch():
+    return Prefetch(
+        "planners", queryset=ThemePlanner.objects.select_related("person", "organisation")
+    )
+
+
+def theme_for_editor(request, slug):
+    """The theme named in the URL, if the user may edit it; 404 or 403 otherwise."""
+    theme = get_object_or_404(Theme, slug=slug)
+    if not request.user.has_perm("themes.change_theme", theme):
+        raise PermissionDenied
+    return theme
+
+
+def proposal_for_secretariat(request, slug):
+    """A proposal awaiting the secretariat's decision; 404 once decided, 403 for others."""
+    if not request.user.has_perm("themes.decide_proposal"):
+        raise PermissionDenied
+    return get_object_or_404(Theme.objects.proposals(), slug=slug)
+
+
+def theme_list(request):
+    themes = Theme.objects.by_interest().prefetch_related(planners_prefetch())
+    theme_filter = ThemeFilter(request.GET, queryset=themes)
+    page = paginate(request, theme_filter.qs, 50)
+    years = Theme.objects.exclude(year=None).order_by("-year").values_list("year", flat=True)
+    return render(
+        request,
+        "themes/list.html",
+        {"filter": theme_filter, "page": page, "plan_years": list(dict.fromkeys(years))[:3]},
+    )
+
+
+def detail(request, slug):
+    meetings = Meeting.objects.order_by("starts_at")
+    if not request.user.has_perm("themes.view_theme_details"):
+        meetings = meetings.published()
+    theme = get_object_or_404(
+        Theme.objects.with_interest()
+        .select_related("origin_meeting", "proposed_by", "proposed_by_organisation", "contact")
+        .prefetch_related(
+            planners_prefetch(),
+            Prefetch("meetings", queryset=meetings),
+            Prefetch("interests", queryset=ThemeInterest.objects.select_related("organisation")),
+        ),
+        slug=slug,
+    )
+    user = request.user
+    organisation_id = getattr(user, "organisation_id", None)
+    context = {
+        "theme": theme,
+        "can_edit": user.has_perm("themes.change_theme", theme),
+        "can_decide": theme.status == Theme.Status.PROPOSED
+        and user.has_perm("themes.decide_proposal"),
+        "can_mark": user.has_perm("themes.mark_interest"),
+        "can_change_group": user.has_perm("themes.change_planning_group"),
+        "marked": any(i.organisation_id == organisation_id for i in theme.interests.all()),
+    }
+    if user.has_perm("themes.view_theme_details"):
+        context["history"] = theme.history.select_related("history_user")[:HISTORY_ON_THEME_PAGE]
+        context["can_restore"] = user.has_perm("themes.restore_theme")
+    return render(request, "themes/detail.html", context)
+
+
+@login_required
+def propose(request):
+    if not request.user.has_perm("themes.propose_theme"):
+        raise PermissionDenied
+    form = ProposalForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        theme = form.save(commit=False)
+        theme.status = Theme.Status.PROPOSED
+        theme.origin = Theme.Origin.MEMBER_PROPOSAL
+        theme.proposed_by = request.user
+        theme.proposed_by_organisation = request.user.organisation
+        theme.save()
+        messages.success(request, _("Thank you! Your proposal was saved."))
+        return redirect(theme)
+    return render(request, "themes/propose.html", {"form": form})
+
+
+@require_POST
+@login_required
+def toggle_interest(request, slug):
+    if not request.user.has_perm("themes.mark_interest"):
+        raise PermissionDenied
+    theme = get_object_or_404(Theme, slug=slug)
+    organisation = request.user.organisation
+    with transaction.atomic():
+        deleted, _rows = ThemeInterest.objects.filter(
+            theme=theme, organisation=organisation
+        ).delete()
+        if not deleted:
+            ThemeInterest.objects.create(
+                theme=theme, organisation=organisation, marked_by=request.user
+            )
+    if deleted:
+        messages.success(request, _("%(org)s no longer marks the theme.") % {"org": organisation})
+    else:
+        messages.success(
+            request, _("%(org)s marked the theme as interesting.") % {"org": organisation}
+        )
+    return redirect(theme)
+
+
+@login_required
+def edit(request, slug):
+    theme = theme_for_editor(request, slug)
+    can_link = request.user.has_perm("themes.change_meetings_of_theme")
+    form = ThemeForm(request.POST or None, instance=theme, can_link_meetings=can_link)
+    if request.method == "POST" and form.is_valid():
+        try:
+            form.save()
+        except EditConflict as conflict:
+            form.mark_conflict(conflict.current)
+        else:
+            messages.success(request, _("The theme was saved."))
+            return redirect(theme)
+    return render(request, "themes/edit.html", {"theme": theme, "form": form})
+
+
+@login_required
+def accept(request, slug):
+    theme = proposal_for_secretariat(request, slug)
+    form = AcceptForm(request.POST or None, instance=theme)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                form.instance.status = Theme.Status.PLANNED
+                form.save()
+                name_planning_group(
+                    theme,
+                    form.cleaned_data["planners"],
+                    form.cleaned_data["planning_organisations"],
+                )
+        except EditConflict as conflict:
+            form.mark_conflict(conflict.current)
+        else:
+            messages.success(request, _("The theme was accepted and its planning group named."))
+            return redirect(theme)
+    return render(request, "themes/accept.html", {"theme": theme, "form": form})
+
+
+@login_required
+def planning_group(request, slug):
+    """The secretariat changes who is in a theme's planning group."""
+    if not request.user.has_perm("themes.change_planning_group"):
+        raise PermissionDenied
+    theme = get_object_or_404(Theme, slug=slug)
+    form = PlanningGroupForm(request.POST or None, theme=theme)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            theme.planners.all().delete()
+            name_planning_group(
+                theme, form.cleaned_data["planners"], form.cleaned_data["planning_organisations"]
+            )
+        messages.success(request, _("The planning group was saved."))
+        return redirect(theme)
+    return render(request, "themes/planning_group.html", {"theme": theme, "form": form})
+
+
+def name_planning_group(theme, people, organisations):
+    """Add these people (for their own organisations) and organisations to the planning group."""
+    for person in people:
+        ThemePlanner.objects.get_or_create(
+            theme=theme, person=person, defaults={"organisation": person.organisation}
+        )
+    named = {person.organisation_id for person in people}
+    for organisation in organisations:
+        if organisation.pk not in named:
+            ThemePlanner.objects.get_or_create(theme=theme, person=None, organisation=organisation)
+
+
+@login_required
+def decline(request, slug):
+    theme = proposal_for_secretariat(request, slug)
+    form = DeclineForm(request.POST or None, instance=theme)
+    if request.method == "POST" and form.is_valid():
+        form.instance.status = Theme.Status.DECLINED
+        try:
+            form.save()
+        except EditConflict as conflict:
+            form.mark_conflict(conflict.current)
+        else:
+            messages.success(request, _("The proposal was declined."))
+            return redirect(theme)
+    return render(request, "themes/decline.html", {"theme": theme, "form": form})
+
+
+@login_required
+def restore(request, slug, history_id):
+    if not request.user.has_perm("themes.restore_theme"):
+        raise PermissionDenied
+    theme = get_object_or_404(Theme, slug=slug)
+    record = get_object_or_404(Theme.history.model, history_id=history_id)
+    if record.id != theme.pk:
+        raise Http404
+    if request.method == "POST":
+        restore_version(record)
+        messages.success(request, _("The earlier version was restored."))
+        return redirect(record.instance)
+    previous = record.prev_record
+    changes = record.diff_against(previous).changes if previous else []
+    return render(
+        request, "themes/restore.html", {"theme": theme, "record": record, "changes": changes}
+    )
+
+
+def year_plan(request, year):
+    """Every meeting and theme of one year on one page, meant to be printed."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise Http404
+    meetings = Meeting.objects.filter(starts_at__year=year).order_by("starts_at")
+    if not request.user.has_perm("themes.view_theme_details"):
+        meetings = meetings.published()
+    meetings = meetings.prefetch_related(
+        Prefetch("hosts", queryset=MeetingHost.objects.select_related("organisation")),
+        Prefetch("themes", queryset=Theme.objects.order_by("title")),
+    )
+    themes = (
+        Theme.objects.filter(year=year)
+        .exclude(status=Theme.Status.DECLINED)
+        .by_interest()
+        .prefetch_related(planners_prefetch(), "meetings")
+    )
+    return render(
+        request,
+        "themes/year_plan.html",
+        {"year": year, "meetings": meetings, "themes": themes},
+    )
