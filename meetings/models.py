@@ -1,5 +1,9 @@
+from datetime import timedelta
+
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -9,6 +13,29 @@ from rusnet.concurrency import VersionedModel
 class MeetingQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Meeting.Status.PUBLISHED)
+
+    def public(self):
+        """What everyone sees: published meetings and those cancelled after publishing."""
+        return self.filter(status__in=[Meeting.Status.PUBLISHED, Meeting.Status.CANCELLED])
+
+    def visible_to(self, user):
+        """Public meetings, plus drafts for the secretariat and the drafts' planning groups."""
+        if user.has_perm("meetings.add_meeting"):
+            return self.all()
+        person_id = getattr(user, "person_id", None)
+        if not person_id:
+            return self.public()
+        planned = Q(planners__person_id=person_id) | Q(themes__planners__person_id=person_id)
+        ids = self.filter(
+            Q(status__in=[Meeting.Status.PUBLISHED, Meeting.Status.CANCELLED]) | planned
+        )
+        return self.filter(pk__in=ids.values("pk"))
+
+    def upcoming(self):
+        return self.filter(ends_at__gte=timezone.now()).order_by("starts_at")
+
+    def past(self):
+        return self.filter(ends_at__lt=timezone.now()).order_by("-starts_at")
 
 
 class Meeting(VersionedModel):
@@ -32,7 +59,12 @@ class Meeting(VersionedModel):
     slug = models.SlugField(_("short address"), max_length=120, unique=True)
     starts_at = models.DateTimeField(_("starts"), db_index=True)
     ends_at = models.DateTimeField(_("ends"))
-    format = models.CharField(_("format"), max_length=10, choices=Format.choices)
+    times_announced = models.BooleanField(
+        _("times announced"),
+        default=True,
+        help_text=_("Off while only the dates are known; the calendar then shows whole days."),
+    )
+    format = models.CharField(_("format"), max_length=10, choices=Format.choices, blank=True)
     network = models.CharField(_("network"), max_length=10, choices=Network.choices, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
@@ -60,6 +92,17 @@ class Meeting(VersionedModel):
 
     def get_absolute_url(self):
         return reverse("meetings:detail", args=[self.slug])
+
+    @property
+    def days(self) -> list:
+        """Every date the meeting spans, in local time."""
+        first = timezone.localtime(self.starts_at).date()
+        last = timezone.localtime(self.ends_at).date()
+        return [first + timedelta(days=n) for n in range((last - first).days + 1)]
+
+    @property
+    def is_public(self) -> bool:
+        return self.status != self.Status.DRAFT
 
 
 class MeetingHost(models.Model):
@@ -106,3 +149,97 @@ class MeetingPlanner(models.Model):
 
     def __str__(self):
         return f"{self.person}, {self.organisation}"
+
+
+class ProgrammeItem(VersionedModel):
+    """One part of a meeting's programme on one of its days.
+
+    Times are optional: several of the network's agendas give the order of the
+    parts but not their times, and the portal invents none.
+    """
+
+    class Kind(models.TextChoices):
+        CHECK_IN = "check_in", _("Check-in")
+        PRESENTATION = "presentation", _("Presentation")
+        DIALOGUE = "dialogue", _("Dialogue in groups")
+        BREAK = "break", _("Break")
+        MEAL = "meal", _("Meal")
+        CHECK_OUT = "check_out", _("Check-out")
+        OTHER = "other", _("Other")
+
+    QUIET_KINDS = {Kind.BREAK, Kind.MEAL}
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items")
+    day = models.DateField(_("day"))
+    starts = models.TimeField(_("starts"), null=True, blank=True)
+    ends = models.TimeField(_("ends"), null=True, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    questions = models.TextField(
+        _("dialogue questions"), blank=True, help_text=_("One question per line.")
+    )
+    links = models.TextField(
+        _("links"), blank=True, help_text=_("One per line: an address or, e.g., a Menti code.")
+    )
+    is_parallel = models.BooleanField(
+        _("parallel"), default=False, help_text=_("May overlap other items (parallel sessions).")
+    )
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("programme item")
+        verbose_name_plural = _("programme items")
+        ordering = ["day", "order", "pk"]
+        indexes = [models.Index(fields=["meeting", "day", "order"])]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_quiet(self) -> bool:
+        return self.kind in self.QUIET_KINDS
+
+    @property
+    def question_list(self) -> list[str]:
+        return [line.strip() for line in self.questions.splitlines() if line.strip()]
+
+    @property
+    def link_list(self) -> list[str]:
+        return [line.strip() for line in self.links.splitlines() if line.strip()]
+
+    def overlaps(self, other) -> bool:
+        if self.day != other.day or self.is_parallel or other.is_parallel:
+            return False
+        if not (self.starts and self.ends and other.starts and other.ends):
+            return False
+        return self.starts < other.ends and other.starts < self.ends
+
+
+class ProgrammeSpeaker(models.Model):
+    """A person speaking in a programme item, for an organisation (not always their own)."""
+
+    item = models.ForeignKey(ProgrammeItem, on_delete=models.CASCADE, related_name="speakers")
+    person = models.ForeignKey(
+        "regions.Person", verbose_name=_("person"), on_delete=models.PROTECT, related_name="+"
+    )
+    organisation = models.ForeignKey(
+        "regions.Organisation",
+        verbose_name=_("speaks for"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("speaker")
+        verbose_name_plural = _("speakers")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        organisation = self.organisation or self.person.organisation
+        return f"{self.person}, {organisation}" if organisation else str(self.person)

@@ -1,13 +1,9 @@
 """Every theme and planning group of the seeds is in the fixtures and on its pages."""
 
-from datetime import timedelta
-
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
 
 from rusnet.seed import FIXTURE_DIR
-from tests.themes.factories import MeetingFactory
 from themes.models import Theme
 
 
@@ -81,9 +77,6 @@ def test_the_theme_page_shows_the_planning_group_and_origin(client, seed_data):
 
 
 def test_theme_meetings_fixture_links_themes_to_the_fixed_meeting_pks(seed_data):
-    start = timezone.now() - timedelta(days=400)
-    for pk in range(1, 12):
-        MeetingFactory(pk=pk, starts_at=start + timedelta(days=pk))
     call_command("loaddata", FIXTURE_DIR / "theme_meetings.json", verbosity=0)
 
     def meeting_pks(slug):

@@ -20,6 +20,12 @@ from themes import rotation
 from themes.models import HostingDecline
 
 
+@pytest.fixture
+def history(seed_data):
+    """An empty meeting history, so each test constructs exactly the one it describes."""
+    Meeting.objects.all().delete()
+
+
 def region(slug):
     return Organisation.objects.get(slug=slug)
 
@@ -35,7 +41,7 @@ def hosted(slugs, meeting, role=MeetingHost.Role.HOST):
 
 
 @pytest.fixture
-def everyone_took_part_in_2020(seed_data):
+def everyone_took_part_in_2020(history):
     """Every region shared the planning of one meeting in 2020: nobody is 'never'."""
     meeting = past_meeting(2020, 3)
     hosted(
@@ -47,7 +53,7 @@ def everyone_took_part_in_2020(seed_data):
 
 
 @pytest.fixture
-def next_meeting(seed_data):
+def next_meeting(history):
     starts = timezone.make_aware(datetime(timezone.localdate().year + 1, 3, 10, 10))
     return MeetingFactory(title="Nästa träff", starts_at=starts)
 
@@ -109,7 +115,7 @@ def test_ties_on_the_date_go_to_the_fewest_times_then_the_name(
     assert ranked == ["Region Gotland", "Region Halland", "Region Dalarna", "Region Skåne"]
 
 
-def test_regions_that_declined_the_half_year_are_skipped(seed_data, next_meeting):
+def test_regions_that_declined_the_half_year_are_skipped(history, next_meeting):
     year = timezone.localtime(next_meeting.starts_at).year
     HostingDeclineFactory(region=region("blekinge"), year=year, half=1, reason="Ny strategi")
     HostingDeclineFactory(region=region("dalarna"), year=year, half=2)  # other half: no effect
@@ -121,7 +127,7 @@ def test_regions_that_declined_the_half_year_are_skipped(seed_data, next_meeting
     ]
 
 
-def test_planning_a_theme_counts_at_the_dates_of_its_meetings_once_per_meeting(seed_data):
+def test_planning_a_theme_counts_at_the_dates_of_its_meetings_once_per_meeting(history):
     meeting = past_meeting(2023, 11, 22)
     theme = ThemeFactory()
     theme.meetings.add(meeting)
@@ -140,12 +146,12 @@ def test_planning_a_theme_counts_at_the_dates_of_its_meetings_once_per_meeting(s
     assert theme.title in [title for title, _slug, _year in record.themes]
 
 
-def test_cancelled_meetings_do_not_count(seed_data):
+def test_cancelled_meetings_do_not_count(history):
     hosted(["kalmar"], past_meeting(2024, 2, status=Meeting.Status.CANCELLED))
     assert rotation.region_records()[region("kalmar").pk].last is None
 
 
-def test_a_region_already_hosting_a_coming_meeting_says_so(seed_data, next_meeting):
+def test_a_region_already_hosting_a_coming_meeting_says_so(history, next_meeting):
     later = MeetingFactory(starts_at=next_meeting.starts_at + timedelta(days=60))
     hosted(["uppsala"], later)
     record = rotation.suggest(next_meeting).ranked[-1]
@@ -178,7 +184,7 @@ def test_secretariat_confirms_the_suggested_hosts(client_as, everyone_took_part_
     assert "Region Gotland (värd)" in page
 
 
-def test_confirming_replaces_earlier_hosts_and_refuses_four_co_planners(client_as, seed_data):
+def test_confirming_replaces_earlier_hosts_and_refuses_four_co_planners(client_as, history):
     meeting = MeetingFactory()
     hosted(["dalarna"], meeting)
     url = reverse("themes:rotation_confirm", args=[meeting.pk])
@@ -215,7 +221,7 @@ def test_member_without_editor_flag_cannot_decline(client_as):
     assert response.status_code == 403
 
 
-def test_history_page_counts_hosting_and_planning(client_as, seed_data):
+def test_history_page_counts_hosting_and_planning(client_as, history):
     hosted(["vasterbotten"], past_meeting(2023, 1, 24))
     hosted(["vasterbotten"], past_meeting(2023, 9, 19), MeetingHost.Role.CO_PLANNER)
     page = client_as("member").get(reverse("themes:rotation_history")).content.decode()
