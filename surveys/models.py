@@ -74,6 +74,22 @@ class Survey(VersionedModel):
         root = self.series_root_id
         return Survey.objects.filter(Q(pk=root) | Q(series_id=root)).order_by("date", "pk")
 
+    def copy_questions_from(self, earlier: "Survey") -> None:
+        """Start a new round: this survey asks the questions of an earlier one."""
+        self.based_on = earlier
+        self.series_id = earlier.series_root_id
+        self.save(update_fields=["based_on", "series"])
+        for question in earlier.questions.all():
+            Question.objects.create(
+                survey=self,
+                number=question.number,
+                text=question.text,
+                block=question.block,
+                order=question.order,
+                respondent_field=question.respondent_field,
+                origin_id=question.origin_key,
+            )
+
     def accepts_answers(self, today=None) -> bool:
         """Open, and today is between the open and close dates."""
         today = today or timezone.localdate()
