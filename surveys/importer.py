@@ -21,6 +21,7 @@ from datetime import date
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from regions.models import FormerName, Organisation, Person
 from surveys.models import Answer, Question, Response, Survey
@@ -292,7 +293,11 @@ def parse(data: bytes, filename: str = "") -> ParsedSurvey:
     if missing:
         where = blocks[-1][0].where if blocks else where_line(1)
         errors.append(
-            _("%(where)s: questions %(numbers)s are missing: the file lacks a block with them.")
+            ngettext(
+                "%(where)s: question %(numbers)s is missing – the file has no block with it.",
+                "%(where)s: questions %(numbers)s are missing – the file has no block with them.",
+                len(missing),
+            )
             % {"where": where, "numbers": ", ".join(str(n) for n in missing)}
         )
     if errors:
