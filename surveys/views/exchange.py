@@ -30,8 +30,9 @@ def import_survey(request):
             if dry_run:
                 context["report"] = report
             else:
+                summary = " ".join(report.lines())
                 messages.success(
-                    request, _("The file was imported. %(summary)s") % {"summary": report.lines()[2]}
+                    request, _("The file was imported. %(summary)s") % {"summary": summary}
                 )
                 return redirect("surveys:detail", slug=report.survey.slug)
     return render(request, "surveys/import.html", context)
