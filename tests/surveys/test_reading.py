@@ -48,12 +48,11 @@ def test_the_overview_counts_for_itself_and_names_the_missing_regions(client_as)
     page = text_of(client_as("member").get(reverse("surveys:detail", args=[SLUG])))
     assert "17 av 21 regioner och 2 myndigheter" in page
     missing = page[page.index("Regioner utan inskickade svar:") :][:200]
-    for region in ["Region Blekinge", "Region Jönköpings län", "Region Kalmar län", "Region Uppsala"]:
-        assert region in missing
+    for region in ["Blekinge", "Jönköpings län", "Kalmar län", "Uppsala"]:
+        assert f"Region {region}" in missing
     assert "Skåne" not in missing
-    assert "Anna Normann anna.normann@skane.se Koordinator Skånes regionala utvecklingsstrategi" in (
-        page
-    )
+    skane = "Anna Normann anna.normann@skane.se Koordinator Skånes regionala utvecklingsstrategi"
+    assert skane in page
     assert "Peter Möller och Monika Jönsson" in page
 
 

@@ -146,7 +146,8 @@ def test_answers_are_editable_until_the_close_date_only(client_as, seed_data):
     survey.closes_on = TODAY - timedelta(days=1)
     survey.save()
     assert answer(client, survey, fraga_12="För sent").status_code == 403
-    assert Response.objects.get(survey=survey).answers.get(question__number=12).text == "Sista dagen"
+    saved = Response.objects.get(survey=survey).answers.get(question__number=12)
+    assert saved.text == "Sista dagen"
 
 
 def test_nobody_answers_the_closed_2017_survey(client_as, survey_2017):
