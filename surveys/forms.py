@@ -222,3 +222,11 @@ class ImportForm(forms.Form):
     dry_run = forms.BooleanField(
         label=_("Dry run: only report what would be imported"), required=False
     )
+
+    MAX_BYTES = 5 * 1024 * 1024  # the 2017 compilation is 60 kB
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > self.MAX_BYTES:
+            raise forms.ValidationError(_("The file is larger than 5 MB."))
+        return upload
