@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
@@ -106,6 +107,13 @@ def answer(request, slug):
             response = form.save(user=request.user)
         except EditConflict as conflict:
             form.mark_conflict(conflict.current)
+        except IntegrityError:
+            # A colleague created the organisation's response a moment earlier: show theirs
+            # beside this text, and let the next save continue their response.
+            response = Response.objects.get(survey=survey, organisation=organisation)
+            form = ResponseForm(request.POST, instance=response, questions=questions)
+            form.is_valid()
+            form.mark_conflict(response)
         else:
             if request.POST.get("action") == ResponseForm.SUBMIT:
                 messages.success(request, _("Thank you! The answers were submitted."))

@@ -193,3 +193,16 @@ def test_all_organisations_on_one_question_between_rounds(client_as, survey_2017
     assert "Överblick RUS (31 maj 2017) Överblick RUS 2026" in page
     assert "Region Kronoberg Fullmäktige beslutar" in page
     assert "Numera regionstyrelsen." in page
+
+
+def test_two_colleagues_starting_at_once_do_not_lose_the_first_answers(client_as, seed_data):
+    survey = open_round()
+    client = client_as("member")
+    client.get(reverse("surveys:answer", args=[survey.slug]))  # both open the empty form
+    answer(client, survey, fraga_12="Först")  # the first creates the response
+    page = client.post(  # the second posts the form opened before that, without a version
+        reverse("surveys:answer", args=[survey.slug]),
+        {"respondent_name": "Kim", "action": "draft", "fraga_12": "Samtidigt"},
+    )
+    assert "En kollega sparade svaren medan du skrev." in page.content.decode()
+    assert Response.objects.get(survey=survey).answers.get(question__number=12).text == "Först"
