@@ -18,7 +18,21 @@ FIXTURES = ["regions.json", "themes.json", "meetings.json", "theme_meetings.json
 def load_seed_data() -> None:
     """Load every fixture (idempotent: rows carry fixed keys) and record a first history entry."""
     call_command("loaddata", *[FIXTURE_DIR / name for name in FIXTURES], verbosity=0)
+    import_survey_2017()
     ensure_initial_history()
+
+
+SURVEY_2017 = FIXTURE_DIR / "surveys" / "overblick-rus-2017.txt"
+
+
+def import_survey_2017() -> None:
+    """The 2017 "Överblick RUS" survey, imported from a byte-for-byte copy of seed 003.
+
+    Through the importer itself, not retyped; a second import changes nothing.
+    """
+    from surveys.importer import import_file
+
+    import_file(SURVEY_2017.read_bytes(), SURVEY_2017.name)
 
 
 def ensure_initial_history() -> None:

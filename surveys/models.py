@@ -1,1 +1,222 @@
-# Models arrive with this app's issue; the app is registered so its home exists.
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from rusnet.concurrency import VersionedModel
+
+
+class SurveyQuerySet(models.QuerySet):
+    def open(self, today=None):
+        """Surveys that accept answers today."""
+        today = today or timezone.localdate()
+        return self.filter(status=Survey.Status.OPEN).filter(
+            Q(opens_on__isnull=True) | Q(opens_on__lte=today),
+            Q(closes_on__isnull=True) | Q(closes_on__gte=today),
+        )
+
+
+class Survey(VersionedModel):
+    """A questionnaire sent to the network: the 2017 compilation or a later round of it."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Being prepared")
+        OPEN = "open", _("Open for answers")
+        CLOSED = "closed", _("Closed")
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("short address"), max_length=100, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    date = models.DateField(_("date"), null=True, blank=True, help_text=_("Date of the results."))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    opens_on = models.DateField(_("opens"), null=True, blank=True)
+    closes_on = models.DateField(_("closes"), null=True, blank=True)
+    based_on = models.ForeignKey(
+        "self",
+        verbose_name=_("created from"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="later_rounds",
+    )
+    # The first round of the series this survey belongs to (empty on the first round itself):
+    # one query finds every round, however many there are.
+    series = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="series_rounds"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    history = HistoricalRecords()
+    objects = SurveyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("survey")
+        verbose_name_plural = _("surveys")
+        ordering = ["-date", "-created_at"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("surveys:detail", args=[self.slug])
+
+    @property
+    def series_root_id(self):
+        return self.series_id or self.pk
+
+    def rounds(self):
+        """Every round of this survey's series, the first one included, oldest first."""
+        root = self.series_root_id
+        return Survey.objects.filter(Q(pk=root) | Q(series_id=root)).order_by("date", "pk")
+
+    def copy_questions_from(self, earlier: "Survey") -> None:
+        """Start a new round: this survey asks the questions of an earlier one."""
+        self.based_on = earlier
+        self.series_id = earlier.series_root_id
+        self.save(update_fields=["based_on", "series"])
+        for question in earlier.questions.all():
+            Question.objects.create(
+                survey=self,
+                number=question.number,
+                text=question.text,
+                block=question.block,
+                order=question.order,
+                respondent_field=question.respondent_field,
+                origin_id=question.origin_key,
+            )
+
+    def accepts_answers(self, today=None) -> bool:
+        """Open, and today is between the open and close dates."""
+        today = today or timezone.localdate()
+        return (
+            self.status == self.Status.OPEN
+            and (self.opens_on is None or self.opens_on <= today)
+            and (self.closes_on is None or today <= self.closes_on)
+        )
+
+
+class Question(VersionedModel):
+    """A numbered question. Questions 1–4 ask for the respondent's name, e-mail, title and
+    organisation; the answers to them are also kept on the response."""
+
+    class RespondentField(models.TextChoices):
+        NAME = "name", _("Respondent's name")
+        EMAIL = "email", _("Respondent's e-mail address")
+        TITLE = "title", _("Respondent's title")
+        ORGANISATION = "organisation", _("Respondent's organisation")
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="questions")
+    number = models.PositiveSmallIntegerField(_("number"))
+    text = models.TextField(_("question"))
+    block = models.PositiveSmallIntegerField(
+        _("block"), default=1, help_text=_("Questions of one block are shown together.")
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    respondent_field = models.CharField(
+        _("about the respondent"), max_length=15, choices=RespondentField.choices, blank=True
+    )
+    # The question of the series' first round this one was copied from (for comparing rounds).
+    origin = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="copies"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+        ordering = ["order", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["survey", "number"], name="unique_question_number")
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.text}"
+
+    @property
+    def origin_key(self):
+        """Identifies the question across the rounds of a series."""
+        return self.origin_id or self.pk
+
+
+class ResponseQuerySet(models.QuerySet):
+    def submitted(self):
+        return self.filter(status=Response.Status.SUBMITTED)
+
+
+class Response(VersionedModel):
+    """One organisation's answers to one survey."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted")
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="responses")
+    organisation = models.ForeignKey(
+        "regions.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="survey_responses",
+    )
+    respondent_name = models.CharField(_("respondent"), max_length=200, blank=True)
+    respondent_email = models.EmailField(_("e-mail address"), blank=True)
+    respondent_title = models.CharField(_("title"), max_length=200, blank=True)
+    respondents = models.ManyToManyField(
+        "regions.Person", verbose_name=_("respondents"), blank=True, related_name="responses"
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("last saved"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last saved by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+    objects = ResponseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("response")
+        verbose_name_plural = _("responses")
+        ordering = ["organisation__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["survey", "organisation"], name="one_response_per_organisation"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} – {self.survey}"
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.status == self.Status.SUBMITTED
+
+
+class Answer(models.Model):
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
+    text = models.TextField(_("answer"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        constraints = [
+            models.UniqueConstraint(fields=["response", "question"], name="one_answer_per_question")
+        ]
+
+    def __str__(self):
+        return self.text[:60]

@@ -1,0 +1,113 @@
+"""Exports laid out like the 2017 compilation, so that they re-import to the same data.
+
+Both start with the survey's title, date and description, then one block per group
+of questions: a header row ("Organisation" and the numbered questions; the first
+block holds the respondent questions 1–4 instead) and one row per organisation.
+"""
+
+import csv
+import io
+from itertools import groupby
+
+from django.utils.translation import gettext as _
+
+from surveys.importer import ORGANISATION_QUESTION
+from surveys.models import Answer
+
+COLUMN_WIDTH_ORGANISATION = 30
+COLUMN_WIDTH_ANSWER = 60
+
+
+def blocks(survey):
+    """[(title, header, rows)] of the survey, one per block of questions."""
+    questions = list(survey.questions.order_by("block", "order", "number"))
+    responses = list(survey.responses.select_related("organisation"))
+    texts = {
+        (a.response_id, a.question_id): a.text
+        for a in Answer.objects.filter(response__survey=survey)
+    }
+    result = []
+    for _block, group in groupby(questions, key=lambda q: q.block):
+        group = list(group)
+        numbered = [f"{q.number}. {q.text}" for q in group]
+        respondent_block = any(q.number == ORGANISATION_QUESTION for q in group)
+        header = numbered if respondent_block else ["Organisation", *numbered]
+        rows = []
+        for response in responses:
+            name = texts.get((response.pk, organisation_question_pk(questions)))
+            label = name or response.organisation.name
+            cells = [texts.get((response.pk, q.pk), "") for q in group]
+            if respondent_block:
+                cells = [
+                    label if q.number == ORGANISATION_QUESTION else cell
+                    for q, cell in zip(group, cells, strict=True)
+                ]
+                rows.append(cells)
+            else:
+                rows.append([label, *cells])
+        first, last = group[0].number, group[-1].number
+        title = (
+            _("Questions %(first)s–%(last)s") % {"first": first, "last": last}
+            if first != last
+            else _("Question %(number)s") % {"number": first}
+        )
+        result.append((title, header, rows))
+    return result
+
+
+def organisation_question_pk(questions):
+    return next((q.pk for q in questions if q.number == ORGANISATION_QUESTION), None)
+
+
+def preamble(survey):
+    lines = [survey.title]
+    if survey.description:
+        lines += survey.description.splitlines()
+    if survey.date:
+        lines.append(survey.date.isoformat())
+    return lines
+
+
+def csv_text(survey) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    for line in preamble(survey):
+        writer.writerow([line])
+    for _title, header, rows in blocks(survey):
+        writer.writerow([])
+        writer.writerow(header)
+        writer.writerows(rows)
+    return "\ufeff" + out.getvalue()  # the BOM lets Excel see UTF-8
+
+
+def xlsx_bytes(survey) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("Survey")
+    for line in preamble(survey):
+        sheet.append([line])
+    sheet.column_dimensions["A"].width = COLUMN_WIDTH_ANSWER * 2
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for title, header, rows in blocks(survey):
+        sheet = workbook.create_sheet(title=title[:31])
+        sheet.append(header)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+            cell.alignment = wrap
+        for row in rows:
+            sheet.append(row)
+        for row in sheet.iter_rows(min_row=2):
+            for cell in row:
+                cell.alignment = wrap
+        for index, heading in enumerate(header, start=1):
+            narrow = heading == "Organisation" or index <= 4 and len(header) == 4
+            width = COLUMN_WIDTH_ORGANISATION if narrow else COLUMN_WIDTH_ANSWER
+            sheet.column_dimensions[get_column_letter(index)].width = width
+        sheet.freeze_panes = "A2"
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()

@@ -1,0 +1,490 @@
+"""Import a compiled survey ("Överblick RUS") from its own file format.
+
+The file is read into plain data first and checked as a whole; only a file without
+errors is written, in one transaction. The layout (seed 003): a few lines of title,
+purpose and date, then blocks separated by blank lines. Each block has a header row
+of tab-separated cells, "Organisation" (or, in the first block, the respondent
+questions 1–4 with question 4 naming the organisation) and numbered questions, then
+one row per organisation. A tally ("19 svar ...") may follow the respondents; it is
+kept as text only: the portal counts for itself.
+
+The same layout is read from the portal's own CSV (comma-separated) and XLSX (one
+sheet per block) exports, so an export re-imports to the same data.
+"""
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from regions.models import FormerName, Organisation, Person
+from surveys.models import Answer, Question, Response, Survey
+
+RESPONDENT_FIELDS = {
+    1: Question.RespondentField.NAME,
+    2: Question.RespondentField.EMAIL,
+    3: Question.RespondentField.TITLE,
+    4: Question.RespondentField.ORGANISATION,
+}
+ORGANISATION_QUESTION = 4
+# The questions every file of this format holds: a missing one means a missing block.
+REQUIRED_QUESTIONS = set(range(1, 14))
+QUESTION_HEADER = re.compile(r"^\s*(\d+)\s*\.?\s+(.+)$", re.S)
+TALLY_START = re.compile(r"^\d+ svar\b")
+DATE_LINE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+XLSX_MAGIC = b"PK\x03\x04"
+
+
+class SurveyFileError(Exception):
+    """The file cannot be imported; `errors` lists each problem with its line."""
+
+    def __init__(self, errors):
+        super().__init__("\n".join(errors))
+        self.errors = errors
+
+
+@dataclass
+class Row:
+    where: str  # "Rad 12" / "Blad ”Frågor 5–6”, rad 3": how an error names the place
+    cells: list[str]
+
+
+@dataclass
+class ParsedQuestion:
+    number: int
+    text: str
+    block: int
+    order: int
+
+
+@dataclass
+class ParsedResponse:
+    organisation: Organisation
+    answers: dict[int, str] = field(default_factory=dict)
+
+    def respondent(self, number):
+        return self.answers.get(number, "")
+
+
+@dataclass
+class ParsedSurvey:
+    title: str
+    date: date | None
+    description: str
+    questions: list[ParsedQuestion]
+    responses: list[ParsedResponse]
+    tally: list[str]
+
+    @property
+    def slug(self):
+        return slugify(f"{self.title} {self.date.year if self.date else ''}")[:100]
+
+
+@dataclass
+class ImportReport:
+    survey: Survey | None = None
+    created: dict[str, int] = field(default_factory=dict)
+    changed: dict[str, int] = field(default_factory=dict)
+    unchanged: dict[str, int] = field(default_factory=dict)
+
+    def count(self, kind, outcome):
+        bucket = getattr(self, outcome)
+        bucket[kind] = bucket.get(kind, 0) + 1
+
+    @property
+    def changes_anything(self):
+        return bool(self.created or self.changed)
+
+    def lines(self):
+        """One translated line per kind of row: how many were created, changed, unchanged."""
+        labels = {"question": _("Questions"), "response": _("Responses"), "answer": _("Answers")}
+        return [
+            _("%(kind)s: %(created)s new, %(changed)s changed, %(unchanged)s unchanged")
+            % {
+                "kind": label,
+                "created": self.created.get(kind, 0),
+                "changed": self.changed.get(kind, 0),
+                "unchanged": self.unchanged.get(kind, 0),
+            }
+            for kind, label in labels.items()
+        ]
+
+
+# --- Reading ------------------------------------------------------------------
+
+
+def read_rows(data: bytes, filename: str = "") -> list[Row | None]:
+    """The file's rows as cells; None stands for a blank line (a block separator)."""
+    if not data.strip():
+        raise SurveyFileError([_("Line 1: the file is empty.")])
+    if data.startswith(XLSX_MAGIC) or filename.lower().endswith(".xlsx"):
+        return read_xlsx(data)
+    text = decode(data)
+    if not text.strip():
+        raise SurveyFileError([_("Line 1: the file is empty.")])
+    if not filename.lower().endswith(".csv"):
+        return [tab_row(number, line) for number, line in enumerate(text.split("\n"), start=1)]
+    rows = []
+    reader = csv.reader(io.StringIO(text, newline=""))
+    for cells in reader:
+        rows.append(Row(where_line(reader.line_num), cells) if any(cells) else None)
+    return rows
+
+
+def tab_row(number, line):
+    line = line.rstrip("\r")
+    return Row(where_line(number), line.split("\t")) if line.strip() else None
+
+
+def where_line(number):
+    return _("Line %(number)s") % {"number": number}
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 only: a Latin-1 or UTF-16 file is refused, naming the first line it breaks on."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:200]:
+        raise SurveyFileError(
+            [_("Line 1: the file is saved as UTF-16, not UTF-8. Save it as UTF-8 text.")]
+        )
+    data = data.removeprefix(b"\xef\xbb\xbf")
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            raise SurveyFileError(
+                [
+                    _(
+                        "Line %(number)s: the file is not UTF-8 (perhaps Latin-1 or Windows-1252)."
+                        " Save it as UTF-8 text."
+                    )
+                    % {"number": number}
+                ]
+            ) from None
+    return data.decode("utf-8")
+
+
+def read_xlsx(data: bytes) -> list[Row | None]:
+    """An XLSX export: a first sheet with title, date and description, then a sheet per block."""
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception:
+        raise SurveyFileError([_("Line 1: the file is not a readable XLSX workbook.")]) from None
+    rows: list[Row | None] = []
+    for sheet in workbook.worksheets:
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            cells = ["" if value is None else str(value) for value in values]
+            where = _("Sheet “%(sheet)s”, row %(number)s") % {
+                "sheet": sheet.title,
+                "number": number,
+            }
+            rows.append(Row(where, cells) if any(cells) else None)
+        rows.append(None)
+    workbook.close()
+    return rows
+
+
+def is_header(cells):
+    first = cells[0].strip() if cells else ""
+    return first == "Organisation" or bool(QUESTION_HEADER.match(first) and len(cells) > 1)
+
+
+# --- Parsing -------------------------------------------------------------------
+
+
+def parse(data: bytes, filename: str = "") -> ParsedSurvey:
+    """Read and check the whole file; raise SurveyFileError listing every problem."""
+    rows = read_rows(data, filename)
+    errors: list[str] = []
+    preamble: list[Row] = []
+    blocks: list[tuple[Row, list[Row], list[Row]]] = []  # header, organisation rows, tally
+    index = 0
+    while index < len(rows):
+        row = rows[index]
+        index += 1
+        if row is None:
+            continue
+        if not is_header(row.cells):
+            if blocks:
+                errors.append(
+                    _("%(where)s: the row is outside any block (a header row must come first).")
+                    % {"where": row.where}
+                )
+            else:
+                preamble.append(row)
+            continue
+        body, tally = [], []
+        while index < len(rows) and rows[index] is not None:
+            line = rows[index]
+            if tally or TALLY_START.match(line.cells[0].strip()):
+                tally.append(line)
+            else:
+                body.append(line)
+            index += 1
+        blocks.append((row, body, tally))
+    if not blocks:
+        raise SurveyFileError(
+            [_("Line 1: the file has no block with a header row of numbered questions.")]
+        )
+    names = organisation_names()
+    questions: dict[int, ParsedQuestion] = {}
+    responses: dict[int, ParsedResponse] = {}
+    for block_number, (header, body, _tally) in enumerate(blocks, start=1):
+        columns = header_columns(header, errors)
+        if columns is None:
+            continue
+        for number, text in columns:
+            if number is None:
+                continue
+            if number in questions:
+                errors.append(
+                    _("%(where)s: question %(number)s appears a second time.")
+                    % {"where": header.where, "number": number}
+                )
+                continue
+            questions[number] = ParsedQuestion(number, text, block_number, len(questions) + 1)
+        org_column = next(
+            (i for i, (n, _t) in enumerate(columns) if n in (None, ORGANISATION_QUESTION)), None
+        )
+        if org_column is None:
+            errors.append(
+                _("%(where)s: the header has no “Organisation” column.") % {"where": header.where}
+            )
+            continue
+        seen = set()
+        for row in body:
+            if len(row.cells) != len(columns):
+                errors.append(
+                    _(
+                        "%(where)s: the row has %(cells)s columns but the block's header has "
+                        "%(columns)s."
+                    )
+                    % {"where": row.where, "cells": len(row.cells), "columns": len(columns)}
+                )
+                continue
+            name = row.cells[org_column].strip()
+            organisation = names.get(name.casefold())
+            if organisation is None:
+                errors.append(
+                    _("%(where)s: unknown organisation “%(name)s”.")
+                    % {"where": row.where, "name": name}
+                )
+                continue
+            if organisation.pk in seen:
+                errors.append(
+                    _("%(where)s: %(name)s answers a second time in this block.")
+                    % {"where": row.where, "name": name}
+                )
+                continue
+            seen.add(organisation.pk)
+            response = responses.setdefault(organisation.pk, ParsedResponse(organisation))
+            for (number, _text), cell in zip(columns, row.cells, strict=True):
+                if number is not None:
+                    response.answers[number] = cell.strip()
+    missing = sorted(REQUIRED_QUESTIONS | set(range(1, max(questions, default=0) + 1)))
+    missing = [number for number in missing if number not in questions]
+    if missing:
+        where = blocks[-1][0].where if blocks else where_line(1)
+        errors.append(
+            ngettext(
+                "%(where)s: question %(numbers)s is missing – the file has no block with it.",
+                "%(where)s: questions %(numbers)s are missing – the file has no block with them.",
+                len(missing),
+            )
+            % {"where": where, "numbers": ", ".join(str(n) for n in missing)}
+        )
+    if errors:
+        raise SurveyFileError(errors)
+    title, survey_date, description = parse_preamble(preamble)
+    return ParsedSurvey(
+        title=title,
+        date=survey_date,
+        description=description,
+        questions=sorted(questions.values(), key=lambda q: q.order),
+        responses=list(responses.values()),
+        tally=[" ".join(filter(None, row.cells)) for *_, tally in blocks for row in tally],
+    )
+
+
+def header_columns(header, errors):
+    """[(question number or None for "Organisation", text)] of a header row."""
+    columns = []
+    for cell in header.cells:
+        cell = cell.strip()
+        if cell == "Organisation":
+            columns.append((None, cell))
+            continue
+        match = QUESTION_HEADER.match(cell)
+        if not match:
+            errors.append(
+                _("%(where)s: the header cell “%(cell)s” is not a numbered question.")
+                % {"where": header.where, "cell": cell[:60]}
+            )
+            return None
+        columns.append((int(match.group(1)), match.group(2).strip()))
+    return columns
+
+
+def parse_preamble(rows):
+    """Title (first line), date (a line like 2017-05-31) and the rest as description."""
+    lines = [" ".join(cell.strip() for cell in row.cells if cell.strip()) for row in rows]
+    lines = [line for line in lines if line]
+    title = lines[0] if lines else _("Imported survey")
+    survey_date = None
+    description = []
+    for line in lines[1:]:
+        match = DATE_LINE.match(line)
+        if match and survey_date is None:
+            survey_date = date(*(int(part) for part in match.groups()))
+        else:
+            description.append(line)
+    return title[:200], survey_date, "\n".join(description)
+
+
+def organisation_names():
+    """Today's names, short names and former names, case-insensitively, to the organisation."""
+    names = {}
+    for organisation in Organisation.objects.all():
+        names[organisation.name.casefold()] = organisation
+        if organisation.short_name:
+            names.setdefault(organisation.short_name.casefold(), organisation)
+    for former in FormerName.objects.select_related("organisation"):
+        names[former.name.casefold()] = former.organisation
+    return names
+
+
+# --- Writing -------------------------------------------------------------------
+
+
+def import_survey(parsed: ParsedSurvey, survey: Survey | None = None, dry_run=False):
+    """Write the parsed survey (into `survey`, or the one with the file's title and year).
+
+    Idempotent: rows that already hold the file's values are not saved again, so a
+    second import creates no rows, no versions and no history entries. A dry run
+    does everything and rolls it back, reporting what would have changed.
+    """
+    report = ImportReport()
+    try:
+        with transaction.atomic():
+            write(parsed, survey, report)
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        report.survey = None
+    return report
+
+
+class _DryRun(Exception):
+    pass
+
+
+def write(parsed, survey, report):
+    if survey is None:
+        survey, created = Survey.objects.get_or_create(
+            slug=parsed.slug,
+            defaults={
+                "title": parsed.title,
+                "date": parsed.date,
+                "description": parsed.description,
+                "status": Survey.Status.CLOSED,
+            },
+        )
+        report.count("survey", "created" if created else "unchanged")
+    report.survey = survey
+    questions = {q.number: q for q in survey.questions.all()}
+    for item in parsed.questions:
+        values = {
+            "text": item.text,
+            "block": item.block,
+            "order": item.order,
+            "respondent_field": RESPONDENT_FIELDS.get(item.number, ""),
+        }
+        question = questions.get(item.number)
+        if question is None:
+            questions[item.number] = Question.objects.create(
+                survey=survey, number=item.number, **values
+            )
+            report.count("question", "created")
+        else:
+            save_if_changed(question, values, report, "question")
+    responses = {r.organisation_id: r for r in survey.responses.prefetch_related("respondents")}
+    answers = {
+        (a.response_id, a.question_id): a for a in Answer.objects.filter(response__survey=survey)
+    }
+    for item in parsed.responses:
+        values = {
+            "respondent_name": item.respondent(1),
+            "respondent_email": item.respondent(2),
+            "respondent_title": item.respondent(3),
+            "status": Response.Status.SUBMITTED,
+        }
+        response = responses.get(item.organisation.pk)
+        if response is None:
+            response = Response.objects.create(
+                survey=survey, organisation=item.organisation, submitted_at=None, **values
+            )
+            report.count("response", "created")
+        else:
+            save_if_changed(response, values, report, "response")
+        people = respondents(item)
+        if {p.pk for p in people} != {p.pk for p in response.respondents.all()}:
+            response.respondents.set(people)
+        for number, text in item.answers.items():
+            question = questions[number]
+            answer = answers.get((response.pk, question.pk))
+            if answer is None:
+                Answer.objects.create(response=response, question=question, text=text)
+                report.count("answer", "created")
+            elif answer.text != text:
+                answer.text = text
+                answer.save()
+                report.count("answer", "changed")
+            else:
+                report.count("answer", "unchanged")
+
+
+def save_if_changed(instance, values, report, kind):
+    if all(getattr(instance, name) == value for name, value in values.items()):
+        report.count(kind, "unchanged")
+        return
+    for name, value in values.items():
+        setattr(instance, name, value)
+    if hasattr(instance, "version"):
+        instance.version += 1
+    instance._change_reason = _("Imported from file")
+    instance.save()
+    report.count(kind, "changed")
+
+
+def respondents(item: ParsedResponse):
+    """The people named as respondent: "Peter Möller och Monika Jönsson" names two.
+
+    A person is found by name within the organisation, or created with the details the
+    file gives (e-mail and title only when the answer names one person).
+    """
+    names = [n.strip() for n in re.split(r"\s+och\s+|\s*&\s*", item.respondent(1)) if n.strip()]
+    people = []
+    for name in names:
+        person = Person.objects.filter(organisation=item.organisation, name__iexact=name).first()
+        if person is None:
+            single = len(names) == 1
+            person = Person.objects.create(
+                name=name,
+                organisation=item.organisation,
+                email=item.respondent(2) if single else "",
+                title=item.respondent(3) if single else "",
+            )
+        people.append(person)
+    return people
+
+
+def import_file(data: bytes, filename: str = "", survey=None, dry_run=False):
+    """Parse and import in one step (the command and the upload page)."""
+    return import_survey(parse(data, filename), survey=survey, dry_run=dry_run)

@@ -1,0 +1,22 @@
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from surveys.models import Survey
+
+
+def survey_for_member(request, slug):
+    """The survey named in the URL, if the user may read the answers; 403 or 404 otherwise."""
+    if not request.user.has_perm("surveys.view_survey"):
+        raise PermissionDenied
+    return get_object_or_404(Survey, slug=slug)
+
+
+def survey_for_secretariat(request, slug):
+    if not request.user.has_perm("surveys.manage_survey"):
+        raise PermissionDenied
+    return get_object_or_404(Survey, slug=slug)
+
+
+def require_secretariat(request):
+    if not request.user.has_perm("surveys.manage_survey"):
+        raise PermissionDenied

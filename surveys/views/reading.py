@@ -1,0 +1,191 @@
+"""Reading the answers: members only, since the answers carry names and e-mail addresses."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+
+from regions.models import Organisation
+from surveys.forms import AnswerFilter, CompareForm
+from surveys.models import Answer, Question, Response, Survey
+from surveys.views.access import survey_for_member
+
+
+@login_required
+def survey_list(request):
+    if not request.user.has_perm("surveys.view_survey"):
+        raise PermissionDenied
+    surveys = Survey.objects.annotate(
+        submitted=Count("responses", filter=Q(responses__status=Response.Status.SUBMITTED))
+    )
+    return render(
+        request,
+        "surveys/list.html",
+        {"surveys": surveys, "can_manage": request.user.has_perm("surveys.manage_survey")},
+    )
+
+
+@login_required
+def detail(request, slug):
+    survey = survey_for_member(request, slug)
+    responses = list(survey.responses.select_related("organisation"))
+    submitted = [r for r in responses if r.is_submitted]
+    answered = {r.organisation_id for r in submitted}
+    kinds = [r.organisation.kind for r in submitted]
+    regions = list(Organisation.objects.regions())
+    own = next((r for r in responses if r.organisation_id == request.user.organisation_id), None)
+    context = {
+        "survey": survey,
+        "questions": survey.questions.all(),
+        "responses": responses,
+        "submitted_count": len(submitted),
+        "draft_count": len(responses) - len(submitted),
+        "region_count": kinds.count(Organisation.Kind.REGION),
+        "total_regions": len(regions),
+        "agency_count": kinds.count(Organisation.Kind.AGENCY),
+        "other_count": len(kinds)
+        - kinds.count(Organisation.Kind.REGION)
+        - kinds.count(Organisation.Kind.AGENCY),
+        "missing_regions": [region for region in regions if region.pk not in answered],
+        "rounds": survey.rounds(),
+        "own_response": own,
+        "can_answer": request.user.has_perm("surveys.answer_survey", survey),
+        "can_manage": request.user.has_perm("surveys.manage_survey"),
+    }
+    return render(request, "surveys/detail.html", context)
+
+
+@login_required
+def question(request, slug, number):
+    survey = survey_for_member(request, slug)
+    questions = list(survey.questions.all())
+    current = next((q for q in questions if q.number == number), None)
+    if current is None:
+        raise Http404
+    answers = (
+        Answer.objects.filter(question=current, response__status=Response.Status.SUBMITTED)
+        .select_related("response__organisation")
+        .order_by("response__organisation__name")
+    )
+    answer_filter = AnswerFilter(request.GET, queryset=answers)
+    return render(
+        request,
+        "surveys/question.html",
+        {
+            "survey": survey,
+            "question": current,
+            "questions": questions,
+            "previous": previous_and_next(questions, current)[0],
+            "next": previous_and_next(questions, current)[1],
+            "filter": answer_filter,
+            "answers": answer_filter.qs,
+            "filtered": any(request.GET.get(name) for name in answer_filter.filters),
+        },
+    )
+
+
+def previous_and_next(questions, current):
+    index = questions.index(current)
+    previous = questions[index - 1] if index > 0 else None
+    following = questions[index + 1] if index + 1 < len(questions) else None
+    return previous, following
+
+
+@login_required
+def organisation(request, slug, organisation):
+    survey = survey_for_member(request, slug)
+    organisation = get_object_or_404(Organisation, slug=organisation)
+    response = (
+        survey.responses.submitted()
+        .prefetch_related("respondents")
+        .filter(organisation=organisation)
+        .first()
+    )
+    answers = {a.question_id: a.text for a in response.answers.all()} if response else {}
+    rows = [(q, answers.get(q.pk)) for q in survey.questions.all()]
+    return render(
+        request,
+        "surveys/organisation.html",
+        {
+            "survey": survey,
+            "organisation": organisation,
+            "response": response,
+            "rows": rows,
+            "rounds": survey.rounds(),
+        },
+    )
+
+
+@login_required
+def compare(request, slug):
+    survey = survey_for_member(request, slug)
+    form = CompareForm(request.GET or None, survey=survey)
+    context = {"survey": survey, "form": form}
+    if form.is_valid():
+        chosen = list(form.cleaned_data["organisation"])
+        answers = {
+            (a.response.organisation_id, a.question_id): a.text
+            for a in Answer.objects.filter(
+                response__survey=survey,
+                response__status=Response.Status.SUBMITTED,
+                response__organisation__in=chosen,
+            ).select_related("response")
+        }
+        context["chosen"] = chosen
+        context["rows"] = [
+            (q, [answers.get((o.pk, q.pk)) for o in chosen]) for q in survey.questions.all()
+        ]
+    return render(request, "surveys/compare.html", context)
+
+
+def round_answers(rounds, **filters):
+    """{(origin key of the question, survey pk, organisation pk): text} over the rounds."""
+    answers = Answer.objects.filter(
+        response__survey__in=rounds, response__status=Response.Status.SUBMITTED, **filters
+    ).select_related("question", "response")
+    return {
+        (a.question.origin_key, a.response.survey_id, a.response.organisation_id): a.text
+        for a in answers
+    }
+
+
+@login_required
+def rounds_organisation(request, slug, organisation):
+    """One organisation's answers in every round of the series, question by question."""
+    survey = survey_for_member(request, slug)
+    organisation = get_object_or_404(Organisation, slug=organisation)
+    rounds = list(survey.rounds())
+    answers = round_answers(rounds, response__organisation=organisation)
+    rows = [
+        (q, [answers.get((q.origin_key, r.pk, organisation.pk)) for r in rounds])
+        for q in survey.questions.all()
+    ]
+    return render(
+        request,
+        "surveys/rounds_organisation.html",
+        {"survey": survey, "organisation": organisation, "rounds": rounds, "rows": rows},
+    )
+
+
+@login_required
+def rounds_question(request, slug, number):
+    """Every organisation's answers to one question in every round of the series."""
+    survey = survey_for_member(request, slug)
+    current = get_object_or_404(survey.questions, number=number)
+    rounds = list(survey.rounds())
+    key = current.origin_key
+    answers = round_answers(rounds, question__in=question_and_copies(key))
+    organisations = Organisation.objects.filter(
+        pk__in={organisation_pk for (_k, _s, organisation_pk) in answers}
+    )
+    rows = [(o, [answers.get((key, r.pk, o.pk)) for r in rounds]) for o in organisations]
+    return render(
+        request,
+        "surveys/rounds_question.html",
+        {"survey": survey, "question": current, "rounds": rounds, "rows": rows},
+    )
+
+
+def question_and_copies(key):
+    return Question.objects.filter(Q(pk=key) | Q(origin_id=key))

@@ -1,0 +1,102 @@
+"""The secretariat's exports, laid out like the 2017 compilation, and their round trip."""
+
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from surveys.importer import import_file
+from surveys.models import Answer, Survey
+
+SLUG = "overblick-rus-2017"
+
+
+def download(client, name):
+    response = client.get(reverse(name, args=[SLUG]))
+    assert response.status_code == 200
+    return response
+
+
+def test_xlsx_has_a_sheet_per_block_with_a_header_row_and_wrapped_text(client_as):
+    response = download(client_as("secretariat"), "surveys:export_xlsx")
+    assert response["Content-Disposition"] == 'attachment; filename="overblick-rus-2017.xlsx"'
+    workbook = load_workbook(io.BytesIO(response.content))
+    assert workbook.sheetnames == [
+        "Enkät",
+        "Frågor 1–4",
+        "Frågor 5–6",
+        "Frågor 7–8",
+        "Frågor 9–10",
+        "Frågor 11–12",
+        "Fråga 13",
+    ]
+    assert workbook["Enkät"]["A1"].value == "Överblick RUS"
+    sheet = workbook["Frågor 11–12"]
+    header = [cell.value for cell in sheet[1]]
+    assert header[0] == "Organisation"
+    assert header[2] == "12. Hur organiseras arbetet med RUS i er politiska organisation?"
+    assert sheet["A1"].font.bold and sheet["B2"].alignment.wrap_text
+    assert sheet.column_dimensions["A"].width == 30
+    assert sheet.column_dimensions["C"].width == 60
+    rows = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert rows["Region Kronoberg"][2] == (
+        "Fullmäktige beslutar, Regionala utvecklingsnämnden utför och leder arbetet."
+    )
+    assert "Landstinget Västernorrland" in rows  # the name as the respondent wrote it
+    respondents = workbook["Frågor 1–4"]
+    assert [c.value for c in respondents[1]][:2] == ["1. Namn", "2. E-postadress"]
+    assert respondents.max_row == 20
+
+
+def test_csv_is_laid_out_in_blocks_like_the_original(client_as):
+    response = download(client_as("secretariat"), "surveys:export_csv")
+    text = response.content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0] == ["Överblick RUS"]
+    headers = [row for row in rows if row and row[0] in ("Organisation", "1. Namn")]
+    assert len(headers) == 6
+    assert ["Region Kronoberg", "Ja.", rows_answer(rows)] in rows
+
+
+def rows_answer(rows):
+    return "Fullmäktige beslutar, Regionala utvecklingsnämnden utför och leder arbetet."
+
+
+def answers_of(survey):
+    return {
+        (a.response.organisation_id, a.question.number): a.text
+        for a in Answer.objects.filter(response__survey=survey).select_related(
+            "response", "question"
+        )
+    }
+
+
+@pytest.mark.parametrize(("name", "filename"), [("export_xlsx", "a.xlsx"), ("export_csv", "a.csv")])
+def test_the_export_re_imports_to_the_same_data(client_as, survey_2017, name, filename):
+    exported = download(client_as("secretariat"), f"surveys:{name}").content
+    fresh = Survey.objects.create(title="Kopia", slug="kopia")
+    report = import_file(exported, filename, survey=fresh)
+    assert report.created["answer"] == 247
+    original = answers_of(survey_2017)
+    assert answers_of(fresh) == original
+    copied = {q.number: (q.text, q.block) for q in fresh.questions.all()}
+    assert copied == {q.number: (q.text, q.block) for q in survey_2017.questions.all()}
+    respondents = set(
+        fresh.responses.values_list("organisation", "respondent_name", "respondent_title")
+    )
+    assert respondents == set(
+        survey_2017.responses.values_list("organisation", "respondent_name", "respondent_title")
+    )
+
+
+def test_the_export_imports_as_the_same_survey_without_changes(client_as, survey_2017):
+    exported = download(client_as("secretariat"), "surveys:export_xlsx").content
+    report = import_file(exported, "overblick-rus-2017.xlsx")
+    assert report.survey == survey_2017
+    assert not report.changes_anything
+
+
+def test_members_cannot_export(client_as):
+    assert client_as("member").get(reverse("surveys:export_csv", args=[SLUG])).status_code == 403

@@ -1,0 +1,82 @@
+"""Every survey page costs the same queries with ten times the responses and rounds."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from surveys.models import Answer, Response, Survey
+from tests.factories import OrganisationFactory
+from tests.surveys.expectations import open_round
+
+TENFOLD = 10
+
+
+def add_round(earlier, number):
+    survey = Survey.objects.create(
+        title=f"Omgång {number}", slug=f"omgang-{number}", status=Survey.Status.CLOSED
+    )
+    survey.copy_questions_from(earlier)
+    return survey
+
+
+def add_responses(survey, organisations):
+    questions = list(survey.questions.all())
+    for organisation in organisations:
+        response = Response.objects.create(
+            survey=survey,
+            organisation=organisation,
+            respondent_name="Svarande",
+            status=Response.Status.SUBMITTED,
+        )
+        Answer.objects.bulk_create(
+            Answer(response=response, question=q, text=f"Svar på {q.number}") for q in questions
+        )
+
+
+def multiply(survey_2017, current):
+    organisations = OrganisationFactory.create_batch(19 * (TENFOLD - 1))
+    add_responses(survey_2017, organisations)
+    add_responses(current, organisations)
+    for number in range(TENFOLD):
+        add_responses(add_round(survey_2017, number), organisations[:20])
+
+
+def pages(current):
+    return [
+        reverse("surveys:list"),
+        reverse("surveys:detail", args=["overblick-rus-2017"]),
+        reverse("surveys:detail", args=[current.slug]),
+        reverse("surveys:question", args=["overblick-rus-2017", 12]) + "?text=a&kind=region",
+        reverse("surveys:organisation", args=["overblick-rus-2017", "kronoberg"]),
+        reverse("surveys:compare", args=["overblick-rus-2017"])
+        + "?organisation=kronoberg&organisation=halland&organisation=skane",
+        reverse("surveys:rounds_organisation", args=[current.slug, "gavleborg"]),
+        reverse("surveys:rounds_question", args=[current.slug, 12]),
+        reverse("surveys:answer", args=[current.slug]),
+        reverse("surveys:edit", args=[current.slug]),
+        reverse("surveys:export_csv", args=["overblick-rus-2017"]),
+        reverse("surveys:export_xlsx", args=["overblick-rus-2017"]),
+        reverse("regions:detail", args=["kronoberg"]),
+    ]
+
+
+def count(client, url):
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+@pytest.mark.parametrize("role", ["member", "secretariat"])
+def test_survey_pages_do_not_grow_with_responses_or_rounds(client_as, survey_2017, role):
+    current = open_round()
+    add_responses(current, [r.organisation for r in survey_2017.responses.all()[:3]])
+    client = client_as(role)
+    urls = [u for u in pages(current) if role == "secretariat" or "export" not in u]
+    urls = [u for u in urls if role == "secretariat" or "redigera" not in u]
+    before = {url: count(client, url) for url in urls}
+    multiply(survey_2017, current)
+    after = {url: count(client, url) for url in urls}
+    assert after == before
