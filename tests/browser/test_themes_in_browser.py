@@ -3,6 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
+from meetings.models import Meeting
 from regions.models import Person
 from tests.browser.axe import assert_accessible
 from tests.factories import UserFactory
@@ -84,6 +85,7 @@ def test_a_proposal_becomes_a_planned_theme_its_group_edits(
 
 
 def test_the_rotation_suggests_hosts_and_the_secretariat_confirms(page, site, log_in, secretariat):
+    Meeting.objects.all().delete()  # a history where no region has hosted yet
     MeetingFactory(title="Vårträffen 2027")
     log_in(secretariat)
     page.goto(f"{site.url}/teman/rotation/")
