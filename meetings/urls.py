@@ -1,4 +1,28 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from meetings import programme_views, views
 
 app_name = "meetings"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.calendar, name="calendar"),
+    path("kalender.ics", views.ical_feed, name="feed"),
+    path("nytt/", programme_views.create, name="create"),
+    path("<slug:slug>/", views.detail, name="detail"),
+    path("<slug:slug>/kalender.ics", views.ical_meeting, name="ics"),
+    path("<slug:slug>/utskrift/", views.print_view, name="print"),
+    path("<slug:slug>/redigera/", programme_views.edit, name="edit"),
+    path("<slug:slug>/program/", programme_views.programme, name="programme"),
+    path("<slug:slug>/program/ny/", programme_views.item_add, name="item_add"),
+    path("<slug:slug>/program/<int:pk>/", programme_views.item_edit, name="item_edit"),
+    path("<slug:slug>/program/<int:pk>/ta-bort/", programme_views.item_delete, name="item_delete"),
+    path("<slug:slug>/program/<int:pk>/flytta/", programme_views.item_move, name="item_move"),
+    path("<slug:slug>/historik/", programme_views.history, name="history"),
+    path(
+        "<slug:slug>/historik/<slug:part>/<int:history_id>/",
+        programme_views.restore,
+        name="restore",
+    ),
+    path("<slug:slug>/publicera/", programme_views.publish, name="publish"),
+    path("<slug:slug>/stall-in/", programme_views.cancel, name="cancel"),
+    path("<slug:slug>/kopiera/", programme_views.copy, name="copy"),
+]

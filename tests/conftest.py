@@ -7,7 +7,9 @@ Personas (every test uses the same people):
 - region_editor: Rut, region editor of Region Dalarna
 - secretariat: Sara, in the secretariat group
 - admin: Adam, a superuser
-Tests that act on "a region" use Region Dalarna, the region Rut edits.
+- planner: Maria Ståhl's account, in the planning group of the meeting of 22 May 2026
+Tests that act on "a region" use Region Dalarna, the region Rut edits; tests that
+act on "a meeting" use `january` (27–28 January 2026) or `may` (22 May 2026).
 """
 
 import os
@@ -16,7 +18,8 @@ import shutil
 import pytest
 from django.test import Client
 
-from regions.models import Organisation
+from meetings.models import Meeting
+from regions.models import Organisation, Person
 from rusnet.seed import load_seed_data
 from tests.factories import PASSWORD, UserFactory
 
@@ -96,6 +99,32 @@ def secretariat(seed_data):
 def admin(seed_data):
     return UserFactory(
         email="adam@example.org", full_name="Adam Admin", is_superuser=True, is_staff=True
+    )
+
+
+JANUARY = "2026-01-27-rus-och-relationen-till-andra-planer-och-strategier"
+MAY = "2026-05-22-kommunikation-av-rus"
+
+
+@pytest.fixture
+def january(seed_data):
+    return Meeting.objects.get(slug=JANUARY)
+
+
+@pytest.fixture
+def may(seed_data):
+    return Meeting.objects.get(slug=MAY)
+
+
+@pytest.fixture
+def planner(seed_data):
+    """Maria Ståhl's account: in the planning group of the 22 May 2026 meeting."""
+    person = Person.objects.get(name="Maria Ståhl")
+    return UserFactory(
+        email="maria.stahl@example.org",
+        full_name=person.name,
+        organisation=person.organisation,
+        person=person,
     )
 
 

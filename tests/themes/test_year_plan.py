@@ -42,11 +42,12 @@ def test_year_plan_lists_meetings_with_date_format_hosts_and_themes(client, seed
     assert "css/themes.css" in page  # the print rules
 
 
-def test_visitors_do_not_see_draft_meetings(client, client_as, seed_data):
+def test_only_the_secretariat_and_planners_see_draft_meetings(client, client_as, seed_data):
     meeting_on(2026, 10, 1, title="Utkastet", status=Meeting.Status.DRAFT)
     url = reverse("themes:year_plan", args=[2026])
     assert "Utkastet" not in client.get(url).content.decode()
-    assert "Utkastet (utkast)" in client_as("member").get(url).content.decode()
+    assert "Utkastet" not in client_as("member").get(url).content.decode()
+    assert "Utkastet</a> (utkast)" in client_as("secretariat").get(url).content.decode()
 
 
 def test_declined_themes_are_not_on_the_plan(client, seed_data):

@@ -59,9 +59,7 @@ def theme_list(request):
 
 
 def detail(request, slug):
-    meetings = Meeting.objects.order_by("starts_at")
-    if not request.user.has_perm("themes.view_theme_details"):
-        meetings = meetings.published()
+    meetings = Meeting.objects.visible_to(request.user).order_by("starts_at")
     theme = get_object_or_404(
         Theme.objects.with_interest()
         .select_related("origin_meeting", "proposed_by", "proposed_by_organisation", "contact")
@@ -237,9 +235,8 @@ def year_plan(request, year):
     """Every meeting and theme of one year on one page, meant to be printed."""
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise Http404
-    meetings = Meeting.objects.filter(starts_at__year=year).order_by("starts_at")
-    if not request.user.has_perm("themes.view_theme_details"):
-        meetings = meetings.published()
+    visible = Meeting.objects.visible_to(request.user).exclude(status=Meeting.Status.CANCELLED)
+    meetings = visible.filter(starts_at__year=year).order_by("starts_at")
     meetings = meetings.prefetch_related(
         Prefetch("hosts", queryset=MeetingHost.objects.select_related("organisation")),
         Prefetch("themes", queryset=Theme.objects.order_by("title")),

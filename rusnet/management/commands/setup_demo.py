@@ -5,13 +5,14 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts.models import SECRETARIAT_GROUP, User
-from regions.models import Organisation
+from regions.models import Organisation, Person
 from rusnet.seed import load_seed_data
 
 DEMO_PASSWORD = "rusnet-demo-2026"
 
 # e-mail, name, organisation slug, region editor, secretariat, admin
 DEMO_ACCOUNTS = [
+    ("planering@example.org", "Maria Ståhl", "ostergotland", False, False, False),
     ("medlem@example.org", "Mia Medlem", "gavleborg", False, False, False),
     ("region@example.org", "Rut Redaktör", "dalarna", True, False, False),
     ("sekretariat@example.org", "Sara Sekretariat", "reglab", False, True, False),
@@ -29,6 +30,11 @@ class Command(BaseCommand):
         with transaction.atomic():
             for account in DEMO_ACCOUNTS:
                 create_demo_account(*account)
+            # The seeds name Maria Ståhl in the planning group of 22 May 2026; the
+            # planning demo account is linked to her person to act in that role.
+            User.objects.filter(email="planering@example.org").update(
+                person=Person.objects.get(name="Maria Ståhl")
+            )
         self.stdout.write(f"Seed data loaded; demo accounts ready (password {DEMO_PASSWORD}).")
 
 

@@ -1,0 +1,215 @@
+import django_filters
+from django import forms
+from django.db import transaction
+from django.db.models import Q
+from django.utils.formats import date_format, time_format
+from django.utils.translation import gettext_lazy as _
+
+from meetings.models import Meeting, ProgrammeItem, ProgrammeSpeaker
+from regions.models import Organisation, Person
+from rusnet.concurrency import VersionedModelForm
+from themes.models import Theme
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%dT%H:%M")
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%H:%M")
+
+
+class MeetingForm(VersionedModelForm):
+    class Meta:
+        model = Meeting
+        fields = [
+            "title",
+            "starts_at",
+            "ends_at",
+            "times_announced",
+            "format",
+            "network",
+            "description",
+            "venue_name",
+            "venue_address",
+            "venue_room",
+            "online_link",
+            "target_audience",
+            "tasks_before",
+            "registration_deadline",
+            "capacity",
+        ]
+        widgets = {
+            "starts_at": DateTimeInput,
+            "ends_at": DateTimeInput,
+            "registration_deadline": DateTimeInput,
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        starts, ends = cleaned.get("starts_at"), cleaned.get("ends_at")
+        if starts and ends and ends <= starts:
+            self.add_error("ends_at", _("The meeting must end after it starts."))
+        deadline = cleaned.get("registration_deadline")
+        if deadline and ends and deadline > ends:
+            self.add_error(
+                "registration_deadline", _("The registration deadline must be before the end.")
+            )
+        return cleaned
+
+
+class NewMeetingForm(MeetingForm):
+    slug = forms.SlugField(
+        label=_("Short address"),
+        help_text=_("Used in the meeting's web address, e.g. 2027-03-15-tema."),
+    )
+
+    class Meta(MeetingForm.Meta):
+        fields = ["slug", *MeetingForm.Meta.fields]
+
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        if Meeting.objects.filter(slug=slug).exists():
+            raise forms.ValidationError(_("Another meeting already has this address."))
+        return slug
+
+
+class ProgrammeItemForm(VersionedModelForm):
+    """One programme item, validated against the meeting's days and its other items."""
+
+    day = forms.TypedChoiceField(label=_("Day"), coerce=forms.DateField().to_python)
+    speakers = forms.ModelMultipleChoiceField(
+        label=_("Speakers"),
+        queryset=Person.objects.select_related("organisation"),
+        required=False,
+        help_text=_("Each speaks for their own organisation unless changed in the admin."),
+    )
+
+    class Meta:
+        model = ProgrammeItem
+        fields = [
+            "day",
+            "starts",
+            "ends",
+            "kind",
+            "title",
+            "description",
+            "speakers",
+            "questions",
+            "links",
+            "is_parallel",
+        ]
+        widgets = {"starts": TimeInput, "ends": TimeInput}
+
+    def __init__(self, *args, meeting, **kwargs):
+        self.meeting = meeting
+        super().__init__(*args, **kwargs)
+        self.instance.meeting = meeting
+        self.fields["day"].choices = [
+            (day.isoformat(), date_format(day, "l j F Y")) for day in meeting.days
+        ]
+        if self.instance.pk:
+            self.initial["day"] = self.instance.day.isoformat()
+            self.initial["speakers"] = [s.person_id for s in self.instance.speakers.all()]
+
+    def clean(self):
+        cleaned = super().clean()
+        starts, ends = cleaned.get("starts"), cleaned.get("ends")
+        title = cleaned.get("title") or self.instance.title
+        if starts and ends and ends <= starts:
+            self.add_error("ends", _("“%(title)s” must end after it starts.") % {"title": title})
+            return cleaned
+        if self.errors:
+            return cleaned
+        candidate = ProgrammeItem(
+            meeting=self.meeting,
+            day=cleaned["day"],
+            starts=starts,
+            ends=ends,
+            is_parallel=cleaned.get("is_parallel", False),
+            title=title,
+        )
+        others = self.meeting.items.filter(day=cleaned["day"]).exclude(pk=self.instance.pk)
+        for other in others:
+            if candidate.overlaps(other):
+                raise forms.ValidationError(
+                    _(
+                        "“%(title)s” overlaps “%(other)s” (%(starts)s–%(ends)s). Change the "
+                        "times or mark one of them as parallel."
+                    )
+                    % {
+                        "title": title,
+                        "other": other.title,
+                        "starts": time_format(other.starts, "TIME_FORMAT"),
+                        "ends": time_format(other.ends, "TIME_FORMAT"),
+                    }
+                )
+        return cleaned
+
+    def save(self, commit=True):
+        with transaction.atomic():
+            if not self.instance.pk:
+                self.instance.order = next_order(self.meeting, self.cleaned_data["day"])
+            item = super().save(commit=commit)
+            sync_speakers(item, self.cleaned_data["speakers"])
+        return item
+
+
+def next_order(meeting, day) -> int:
+    last = meeting.items.filter(day=day).order_by("-order").values_list("order", flat=True)
+    return (last.first() or 0) + 1
+
+
+def sync_speakers(item, people):
+    """Keep the speakers who stay (with the organisation they speak for), add the new ones."""
+    chosen = {person.pk: person for person in people}
+    item.speakers.exclude(person_id__in=chosen).delete()
+    kept = set(item.speakers.values_list("person_id", flat=True))
+    ProgrammeSpeaker.objects.bulk_create(
+        ProgrammeSpeaker(item=item, person=person, organisation_id=person.organisation_id, order=n)
+        for n, person in enumerate(people, start=len(kept) + 1)
+        if person.pk not in kept
+    )
+
+
+class CopyMeetingForm(forms.Form):
+    title = forms.CharField(label=_("Title of the new meeting"), max_length=300)
+    slug = forms.SlugField(label=_("Short address"))
+    starts_on = forms.DateField(
+        label=_("First day of the new meeting"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        if Meeting.objects.filter(slug=slug).exists():
+            raise forms.ValidationError(_("Another meeting already has this address."))
+        return slug
+
+
+class MeetingFilter(django_filters.FilterSet):
+    year = django_filters.NumberFilter(label=_("Year"), field_name="starts_at", lookup_expr="year")
+    format = django_filters.ChoiceFilter(label=_("Format"), choices=Meeting.Format.choices)
+    network = django_filters.ChoiceFilter(label=_("Network"), choices=Meeting.Network.choices)
+    theme = django_filters.ModelChoiceFilter(
+        label=_("Theme"), field_name="themes", queryset=Theme.objects.all()
+    )
+    organisation = django_filters.ModelChoiceFilter(
+        label=_("Organisation"),
+        queryset=Organisation.objects.all(),
+        method="filter_organisation",
+    )
+
+    class Meta:
+        model = Meeting
+        fields = ["year", "format", "network", "theme", "organisation"]
+
+    def filter_organisation(self, queryset, name, value):
+        """Meetings the organisation hosted or planned."""
+        took_part = Q(hosts__organisation=value) | Q(planners__organisation=value)
+        return queryset.filter(pk__in=Meeting.objects.filter(took_part).values("pk"))

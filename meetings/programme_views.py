@@ -1,0 +1,252 @@
+"""Preparing a meeting: its details, the programme editor, history, publishing, copying."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import CharField, F, Prefetch, Value
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from meetings.forms import CopyMeetingForm, MeetingForm, NewMeetingForm, ProgrammeItemForm
+from meetings.models import Meeting, ProgrammeItem, ProgrammeSpeaker
+from meetings.programme import announce, copy_meeting, move_item
+from meetings.views import programme_days
+from rusnet.concurrency import EditConflict, restore_version
+from rusnet.pagination import paginate
+
+HISTORY_PARTS = {"mote": Meeting, "punkt": ProgrammeItem}
+
+
+def meeting_for_editor(request, slug):
+    """The meeting if the user is in its planning group or the secretariat; 404 or 403."""
+    meeting = get_object_or_404(Meeting, slug=slug)
+    if not request.user.has_perm("meetings.change_meeting", meeting):
+        raise PermissionDenied
+    return meeting
+
+
+def require_secretariat(request):
+    if not request.user.has_perm("meetings.add_meeting"):
+        raise PermissionDenied
+
+
+def save_versioned(request, form, success_message):
+    """Save a versioned form; on a conflict keep the form open with the other version."""
+    try:
+        saved = form.save()
+    except EditConflict as conflict:
+        form.mark_conflict(conflict.current)
+        return None
+    messages.success(request, success_message)
+    return saved
+
+
+@login_required
+def create(request):
+    require_secretariat(request)
+    form = NewMeetingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        meeting = form.save()
+        messages.success(request, _("The meeting was created as a draft."))
+        return redirect("meetings:programme", slug=meeting.slug)
+    return render(request, "meetings/create.html", {"form": form})
+
+
+@login_required
+def edit(request, slug):
+    meeting = meeting_for_editor(request, slug)
+    form = MeetingForm(request.POST or None, instance=meeting)
+    saved = request.method == "POST" and form.is_valid()
+    if saved and save_versioned(request, form, _("The meeting was saved.")):
+        return redirect("meetings:programme", slug=meeting.slug)
+    return render(request, "meetings/edit.html", {"meeting": meeting, "form": form})
+
+
+@login_required
+def programme(request, slug):
+    meeting = meeting_for_editor(request, slug)
+    speakers = ProgrammeSpeaker.objects.select_related("person", "organisation")
+    meeting = Meeting.objects.prefetch_related(
+        Prefetch("items", ProgrammeItem.objects.prefetch_related(Prefetch("speakers", speakers)))
+    ).get(pk=meeting.pk)
+    return render(
+        request,
+        "meetings/programme.html",
+        {
+            "meeting": meeting,
+            "days": programme_days(meeting),
+            "can_publish": request.user.has_perm("meetings.publish_meeting"),
+        },
+    )
+
+
+def item_of(meeting, pk):
+    return get_object_or_404(ProgrammeItem, pk=pk, meeting=meeting)
+
+
+@login_required
+def item_add(request, slug):
+    meeting = meeting_for_editor(request, slug)
+    form = ProgrammeItemForm(request.POST or None, meeting=meeting)
+    if request.method == "POST" and form.is_valid():
+        item = form.save()
+        announce(meeting, item, "added")
+        messages.success(request, _("“%(item)s” was added.") % {"item": item})
+        return redirect("meetings:programme", slug=meeting.slug)
+    return render(request, "meetings/item_form.html", {"meeting": meeting, "form": form})
+
+
+@login_required
+def item_edit(request, slug, pk):
+    meeting = meeting_for_editor(request, slug)
+    item = item_of(meeting, pk)
+    form = ProgrammeItemForm(request.POST or None, instance=item, meeting=meeting)
+    if request.method == "POST" and form.is_valid():
+        saved = save_versioned(request, form, _("“%(item)s” was saved.") % {"item": item})
+        if saved:
+            announce(meeting, saved, "changed")
+            return redirect("meetings:programme", slug=meeting.slug)
+    return render(
+        request, "meetings/item_form.html", {"meeting": meeting, "form": form, "item": item}
+    )
+
+
+@login_required
+def item_delete(request, slug, pk):
+    meeting = meeting_for_editor(request, slug)
+    item = item_of(meeting, pk)
+    if request.method == "POST":
+        item.delete()
+        announce(meeting, item, "removed")
+        messages.success(request, _("“%(item)s” was removed.") % {"item": item})
+        return redirect("meetings:programme", slug=meeting.slug)
+    return render(request, "meetings/item_delete.html", {"meeting": meeting, "item": item})
+
+
+@require_POST
+@login_required
+def item_move(request, slug, pk):
+    meeting = meeting_for_editor(request, slug)
+    item = item_of(meeting, pk)
+    direction = request.POST.get("direction")
+    if direction not in ("up", "down"):
+        raise Http404
+    if move_item(item, direction):
+        announce(meeting, item, "moved")
+    return redirect(reverse("meetings:programme", args=[meeting.slug]) + f"#item-{item.pk}")
+
+
+def meeting_history(meeting):
+    """The meeting's own changes and its items' changes, newest first, in one query."""
+
+    def rows(queryset, part, label):
+        return (
+            queryset.order_by()
+            .annotate(part=Value(part, output_field=CharField()), label=F(label))
+            .values(
+                "part",
+                "label",
+                "history_id",
+                "history_date",
+                "history_type",
+                "history_user__full_name",
+                "history_user__email",
+                "history_change_reason",
+            )
+        )
+
+    own = rows(Meeting.history.filter(id=meeting.pk), "mote", "title")
+    items = rows(ProgrammeItem.history.filter(meeting_id=meeting.pk), "punkt", "title")
+    return own.union(items, all=True).order_by("-history_date", "-history_id")
+
+
+@login_required
+def history(request, slug):
+    meeting = meeting_for_editor(request, slug)
+    page = paginate(request, meeting_history(meeting), 25)
+    can_restore = request.user.has_perm("meetings.restore_history")
+    return render(
+        request,
+        "meetings/history.html",
+        {"meeting": meeting, "page": page, "can_restore": can_restore},
+    )
+
+
+@login_required
+def restore(request, slug, part, history_id):
+    meeting = meeting_for_editor(request, slug)
+    if not request.user.has_perm("meetings.restore_history"):
+        raise PermissionDenied
+    model = HISTORY_PARTS.get(part)
+    if model is None:
+        raise Http404
+    record = get_object_or_404(model.history, history_id=history_id)
+    owner = record.id if model is Meeting else record.meeting_id
+    if owner != meeting.pk:
+        raise Http404
+    if request.method == "POST":
+        restored = restore_version(record)
+        if model is ProgrammeItem:
+            announce(meeting, restored, "changed")
+        messages.success(request, _("The earlier version was restored."))
+        return redirect("meetings:history", slug=meeting.slug)
+    previous = record.prev_record
+    changes = record.diff_against(previous).changes if previous else []
+    return render(
+        request,
+        "meetings/restore.html",
+        {"meeting": meeting, "record": record, "changes": changes},
+    )
+
+
+def change_status(request, slug, status, template, success_message):
+    """Publish or cancel after a confirmation page; only the secretariat does either."""
+    meeting = get_object_or_404(Meeting, slug=slug)
+    if not request.user.has_perm("meetings.publish_meeting", meeting):
+        raise PermissionDenied
+    if request.method == "POST":
+        meeting.status = status
+        meeting.version += 1
+        meeting.save(update_fields=["status", "version"])
+        messages.success(request, success_message)
+        return redirect(meeting)
+    return render(request, template, {"meeting": meeting})
+
+
+@login_required
+def publish(request, slug):
+    return change_status(
+        request,
+        slug,
+        Meeting.Status.PUBLISHED,
+        "meetings/publish.html",
+        _("The meeting is published and visible to everyone."),
+    )
+
+
+@login_required
+def cancel(request, slug):
+    return change_status(
+        request,
+        slug,
+        Meeting.Status.CANCELLED,
+        "meetings/cancel.html",
+        _("The meeting is cancelled. It stays in the calendar marked as cancelled."),
+    )
+
+
+@login_required
+def copy(request, slug):
+    require_secretariat(request)
+    original = get_object_or_404(Meeting, slug=slug)
+    form = CopyMeetingForm(request.POST or None, initial={"title": original.title})
+    if request.method == "POST" and form.is_valid():
+        new = copy_meeting(original, **form.cleaned_data)
+        messages.success(
+            request, _("A draft was created from “%(title)s”.") % {"title": original.title}
+        )
+        return redirect("meetings:programme", slug=new.slug)
+    return render(request, "meetings/copy.html", {"meeting": original, "form": form})

@@ -1,0 +1,49 @@
+"""The planning-group member, a role outside the matrix's six: the same URLs, her answers."""
+
+import pytest
+from django.urls import reverse
+
+from tests.expect import OK
+from tests.meetings.expectations import EXPECTATIONS
+
+# Maria Ståhl plans the 22 May 2026 meeting; these are her answers for that meeting.
+MAY = "2026-05-22-kommunikation-av-rus"
+HER_MEETING = {
+    "meetings:edit": OK,
+    "meetings:programme": OK,
+    "meetings:item_add": OK,
+    "meetings:history": OK,
+    "meetings:publish": "denied",
+    "meetings:cancel": "denied",
+    "meetings:copy": "denied",
+}
+
+
+@pytest.mark.parametrize(("name", "expected"), sorted(HER_MEETING.items()))
+def test_planner_prepares_her_own_meeting_but_does_not_publish(name, expected, client, planner):
+    client.force_login(planner)
+    response = client.get(reverse(name, kwargs={"slug": MAY}))
+    assert response.status_code == (200 if expected == OK else 403)
+
+
+EDITOR_URLS = [
+    n for n, e in EXPECTATIONS.items() if e.get["secretariat"] == OK and n in HER_MEETING
+]
+
+
+@pytest.mark.parametrize("name", sorted(EDITOR_URLS))
+def test_planner_of_another_meeting_is_refused(name, client, planner):
+    client.force_login(planner)
+    kwargs = EXPECTATIONS[name].kwargs()  # the matrix's meeting: January 2026, not hers
+    assert client.get(reverse(name, kwargs=kwargs)).status_code == 403
+
+
+def test_planner_moves_items_of_her_meeting(client, planner, may):
+    from tests.meetings.factories import ProgrammeItemFactory
+
+    first, second = ProgrammeItemFactory.create_batch(2, meeting=may)
+    client.force_login(planner)
+    url = reverse("meetings:item_move", args=[may.slug, first.pk])
+    assert client.get(url).status_code == 405
+    client.post(url, {"direction": "down"})
+    assert list(may.items.all()) == [second, first]
