@@ -15,3 +15,11 @@ def is_meeting_planner(user, meeting):
 
 rules.add_perm("meetings.change_meeting", is_meeting_planner | is_secretariat)
 rules.add_perm("meetings.add_meeting", is_secretariat)
+
+# Registrations, documentation and files. Dietary needs and the registration list
+# are personal data: the planning group and the secretariat only.
+can_manage_meeting = is_meeting_planner | is_secretariat
+rules.add_perm("meetings.register", is_member)
+rules.add_perm("meetings.view_registrations", can_manage_meeting)
+rules.add_perm("meetings.view_documentation", is_member)
+rules.add_perm("meetings.change_documentation", can_manage_meeting)

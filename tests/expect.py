@@ -35,3 +35,4 @@ class Expectation:
     post: dict[str, str] | None = None  # None: the URL has no form to post
     kwargs: Callable[[], dict] = dict
     data: Callable[[], dict] = dict
+    html: bool = True  # False for downloads and feeds: no page structure to check
