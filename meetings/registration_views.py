@@ -34,7 +34,7 @@ def register(request, slug):
             try:
                 services.save_registration(meeting, request.user, form)
             except services.RegistrationRefused as refusal:
-                form.add_error(None, str(refusal))
+                messages.error(request, str(refusal))
             else:
                 if registration is not None and registration.is_active:
                     messages.success(request, _("Your registration was changed."))
