@@ -17,6 +17,8 @@ class RegistrationRefused(Exception):
 def registration_closed_reason(meeting, now=None) -> str | None:
     """Why nobody can register for, change or cancel a registration now; None when open."""
     now = now or timezone.now()
+    if meeting.status == Meeting.Status.CANCELLED:
+        return _("The meeting is cancelled.")
     if meeting.status != Meeting.Status.PUBLISHED:
         return _("Registration is only possible for published meetings.")
     if meeting.registration_deadline and now > meeting.registration_deadline:

@@ -9,7 +9,7 @@ register = template.Library()
 @register.simple_tag
 def registration_box(meeting, user):
     """What the meeting page's registration box needs, in at most four queries."""
-    if meeting.status != Meeting.Status.PUBLISHED:
+    if meeting.status == Meeting.Status.DRAFT:
         return {"visible": False}
     registration = None
     if user.is_authenticated:
