@@ -21,7 +21,6 @@ class FileType:
 
 
 PDF = FileType(_("PDF"), "application/pdf", "pdf")
-OFFICE_OLE = FileType(_("Office document (older format)"), "application/octet-stream", "")
 OOXML = {
     "word/": FileType(
         _("Word"),
@@ -61,10 +60,10 @@ def detect(uploaded) -> FileType | None:
         if head.startswith(b"%PDF-"):
             return PDF
         if head.startswith(OLE2_HEADER):
-            # The container is the same for all three; the name only picks the label
-            # and content type among formats the content already proved acceptable.
+            # The container is the same for all three (and for other things, such as
+            # installers): the content proves OLE2, the name picks among doc/ppt/xls.
             extension = uploaded.name.rsplit(".", 1)[-1].lower() if "." in uploaded.name else ""
-            return OLE_BY_EXTENSION.get(extension, OFFICE_OLE)
+            return OLE_BY_EXTENSION.get(extension)
         if head.startswith(b"PK\x03\x04"):
             return _detect_ooxml(uploaded)
         return None

@@ -152,7 +152,7 @@ class RegistrationQuerySet(models.QuerySet):
         return self.active().select_related("user__organisation").order_by("user__full_name")
 
     def represented_organisations(self):
-        """The organisations of these registrations, counted once each, in two queries.
+        """The organisations of these registrations, counted once each, in three queries.
 
         Once attendance has been marked for any registration, only those who attended
         count; before that, everyone registered.

@@ -69,6 +69,13 @@ def test_detection_goes_by_content_not_by_name():
     assert filetypes.detect(SimpleUploadedFile("x.xlsx", docx_bytes())).extension == "docx"
     old_word = SimpleUploadedFile("gammal.doc", filetypes.OLE2_HEADER + b"\0" * 504)
     assert filetypes.detect(old_word).content_type == "application/msword"
+    old_excel = SimpleUploadedFile("gammal.xls", filetypes.OLE2_HEADER + b"\0" * 504)
+    assert filetypes.detect(old_excel).content_type == "application/vnd.ms-excel"
+    # An OLE2 container that is no Office document by name (an installer) is refused.
+    installer = SimpleUploadedFile("setup.msi", filetypes.OLE2_HEADER + b"\0" * 504)
+    assert filetypes.detect(installer) is None
+    # A Word name on text is refused.
+    assert filetypes.detect(SimpleUploadedFile("brev.doc", b"Hej hej")) is None
 
 
 def test_a_zip_that_is_no_office_document_is_refused(client_as, meeting):
