@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class MeetingsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "meetings"
+
+    def ready(self):
+        from meetings.services import notify_programme_changed
+        from meetings.signals import programme_changed
+
+        programme_changed.connect(
+            notify_programme_changed, dispatch_uid="meetings.notify_programme_changed"
+        )

@@ -23,9 +23,13 @@ def describe(item, action) -> str:
 
 
 def announce(meeting, item, action) -> None:
-    """Tell the registered about a change, once the programme is public."""
-    if meeting.status == Meeting.Status.PUBLISHED:
-        programme_changed.send(sender=Meeting, meeting=meeting, changes=[describe(item, action)])
+    """Tell the registered about a change of a public programme, once it is saved for good."""
+    if meeting.status != Meeting.Status.PUBLISHED:
+        return
+    changes = [describe(item, action)]
+    transaction.on_commit(
+        lambda: programme_changed.send(sender=Meeting, meeting=meeting, changes=changes)
+    )
 
 
 @transaction.atomic

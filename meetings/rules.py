@@ -26,3 +26,11 @@ rules.add_perm("meetings.view_meeting", is_public_meeting | is_meeting_planner |
 rules.add_perm("meetings.view_online_link", is_member)
 rules.add_perm("meetings.publish_meeting", is_secretariat)
 rules.add_perm("meetings.restore_history", is_secretariat)
+
+# Registrations, documentation and files. Dietary needs and the registration list
+# are personal data: the planning group and the secretariat only.
+can_manage_meeting = is_meeting_planner | is_secretariat
+rules.add_perm("meetings.register", is_member)
+rules.add_perm("meetings.view_registrations", can_manage_meeting)
+rules.add_perm("meetings.view_documentation", is_member)
+rules.add_perm("meetings.change_documentation", can_manage_meeting)

@@ -61,16 +61,15 @@ def programme_days(meeting):
 
 def detail(request, slug):
     meeting = meeting_for_viewer(request, slug, with_programme(Meeting.objects))
-    return render(
-        request,
-        "meetings/detail.html",
-        {
-            "meeting": meeting,
-            "days": programme_days(meeting),
-            "can_edit": request.user.has_perm("meetings.change_meeting", meeting),
-            "can_see_link": request.user.has_perm("meetings.view_online_link"),
-        },
-    )
+    context = {
+        "meeting": meeting,
+        "days": programme_days(meeting),
+        "can_edit": request.user.has_perm("meetings.change_meeting", meeting),
+        "can_see_link": request.user.has_perm("meetings.view_online_link"),
+    }
+    if request.user.has_perm("meetings.view_documentation"):
+        context["represented"] = meeting.registrations.represented_organisations()
+    return render(request, "meetings/detail.html", context)
 
 
 def print_view(request, slug):

@@ -189,6 +189,8 @@ STORAGES = {
 }
 MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = "media/"
+# The largest document (PDF, Office) that may be attached to a meeting, in bytes.
+MEETING_FILE_MAX_BYTES = env_int("MEETING_FILE_MAX_BYTES", 20 * 1024 * 1024)
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 

@@ -119,18 +119,24 @@ def test_removal_asks_first_then_the_history_keeps_it_for_restoring(client_as, j
     assert ProgrammeItem.objects.get(pk=item.pk).title == "Reglab – Vad händer 2026?"
 
 
-def test_changes_to_a_published_programme_are_announced(client_as, january, announcements):
+def test_changes_to_a_published_programme_are_announced_after_saving(
+    client_as, january, announcements, django_capture_on_commit_callbacks
+):
     item = january.items.get(day="2026-01-27", starts="14:20")
     url = reverse("meetings:item_edit", args=[january.slug, item.pk])
-    client_as("secretariat").post(url, item_form(item, title="Fika och frukt"))
+    with django_capture_on_commit_callbacks(execute=True):
+        client_as("secretariat").post(url, item_form(item, title="Fika och frukt"))
     assert announcements == [(january.slug, ["”Fika och frukt (14.20)” har ändrats."])]
 
 
-def test_changes_to_a_draft_are_not_announced(client, planner, may, announcements):
+def test_changes_to_a_draft_are_not_announced(
+    client, planner, may, announcements, django_capture_on_commit_callbacks
+):
     may.status = Meeting.Status.DRAFT
     may.save()
     client.force_login(planner)
-    client.post(add_url(may), item_form(title="Incheckning"))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(add_url(may), item_form(title="Incheckning"))
     assert may.items.exists()
     assert announcements == []
 

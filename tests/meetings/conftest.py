@@ -1,0 +1,1 @@
+from tests.meetings.registration_fixtures import *  # noqa: F403

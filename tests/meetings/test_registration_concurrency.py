@@ -1,0 +1,52 @@
+"""Two members ask for the last seat at the same moment: exactly one gets it.
+
+Real concurrent transactions need a database with row locks, so this runs on
+PostgreSQL only (SQLite serialises every write anyway); the sequential case is in
+test_registration.py and runs everywhere.
+"""
+
+import threading
+
+import pytest
+from django.db import connection
+
+from meetings import services
+from meetings.models import Registration
+from meetings.registration_forms import RegistrationForm
+from tests.factories import UserFactory
+from tests.meetings.factories_registration import RegMeetingFactory
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL's row locks"),
+]
+
+
+def test_two_members_registering_for_the_last_seat_only_one_gets_it(seed_data):
+    meeting = RegMeetingFactory(capacity=1)
+    users = [UserFactory(), UserFactory()]
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def register(user):
+        from django.db import connection as thread_connection
+
+        try:
+            form = RegistrationForm({}, meeting=meeting)
+            assert form.is_valid()
+            barrier.wait()
+            services.save_registration(meeting, user, form)
+            outcomes.append("registered")
+        except services.RegistrationRefused as refusal:
+            outcomes.append(str(refusal))
+        finally:
+            thread_connection.close()
+
+    threads = [threading.Thread(target=register, args=(user,)) for user in users]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(outcomes) == ["Mötet är fullt: alla 1 platser är tagna.", "registered"]
+    assert Registration.objects.filter(meeting=meeting).count() == 1
