@@ -19,6 +19,8 @@ gives that (a programme is continuous), never a guess. The 19 September agenda
 lists its parts without times: they keep their order and no times, except the
 pause ("PAUS 10 min", "Paus till 10:15") and the end at 12.00.
 Speakers are people of fixtures/regions.json, looked up by name.
+The January 2026 documentation is the text of seed 000 as Markdown, kept in
+fixtures/documentation/ where it can be read and compared with the seed.
 """
 
 import json
@@ -578,8 +580,23 @@ PROGRAMMES = {
 }
 
 
+DOCUMENTATION = {9: "2026-01-27-rus-natverkets-framtid.md"}
+
+
 def build():
     rows = list(MEETINGS)
+    rows += [
+        {
+            "model": "meetings.meetingdocumentation",
+            "pk": pk,
+            "fields": {
+                "meeting": meeting_pk,
+                "version": 1,
+                "notes": (ROOT / "fixtures" / "documentation" / name).read_text("utf-8"),
+            },
+        }
+        for pk, (meeting_pk, name) in enumerate(DOCUMENTATION.items(), start=1)
+    ]
     rows += [
         {
             "model": "meetings.meetinghost",

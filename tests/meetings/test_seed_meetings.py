@@ -103,3 +103,20 @@ def test_the_2023_series_and_the_2026_plans(db):
     assert {p.person.name for p in may.planners.all()} == {"Maria Ståhl", "Tove Cullhed"}
     assert {p.person.name for p in september.planners.all()} == {"Kristina Nordh", "Daniel André"}
     assert not may.times_announced  # the seed gives the date only
+
+
+def words(text):
+    return re.findall(r"[\wåäöÅÄÖ]+", text)
+
+
+@needs_seeds
+def test_january_2026_documentation_is_the_seed_text(january, client_as):
+    seed = (SEEDS / "000_bbdcec3a0d676c30.txt").read_text(encoding="utf-8")
+    notes = january.documentation.notes
+    # Every word of the seed in order; the Markdown only replaces the page header
+    # ("RUS-nätverket") and the "o" glyphs of sub-bullets with its own structure.
+    seed_words = [word for word in words(seed) if word != "o"][2:]
+    assert words(notes) == seed_words
+    page = client_as("member").get(f"/moten/{january.slug}/dokumentation/").content.decode()
+    assert "<h4>Övergripande betydelse</h4>" in page
+    assert "Rotationsprincip för värdskap" in page
