@@ -248,16 +248,6 @@ class ProgrammeSpeaker(models.Model):
 # --- Registrations, documentation and files ---------------------------------
 
 
-def meeting_days(meeting):
-    """The calendar days (Europe/Stockholm) a meeting spans, first to last."""
-    from datetime import timedelta
-
-    from django.utils.timezone import localdate
-
-    first, last = localdate(meeting.starts_at), localdate(meeting.ends_at)
-    return [first + timedelta(days=n) for n in range((last - first).days + 1)]
-
-
 def meeting_offers_lunch(meeting) -> bool:
     """Meals are served where people meet in person: physical and hybrid meetings."""
     return meeting.format != Meeting.Format.DIGITAL
@@ -265,7 +255,7 @@ def meeting_offers_lunch(meeting) -> bool:
 
 def meeting_offers_dinner(meeting) -> bool:
     """A dinner belongs to the lunch-to-lunch meetings that span more than one day."""
-    return meeting_offers_lunch(meeting) and len(meeting_days(meeting)) > 1
+    return meeting_offers_lunch(meeting) and len(meeting.days) > 1
 
 
 class RepresentedOrganisations:

@@ -3,7 +3,6 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models import (
-    meeting_days,
     meeting_offers_dinner,
     meeting_offers_lunch,
 )
@@ -27,7 +26,7 @@ class RegistrationForm(forms.Form):
     )
 
     def __init__(self, *args, meeting, registration=None, **kwargs):
-        days = meeting_days(meeting)
+        days = meeting.days
         if registration is not None and registration.is_active and "initial" not in kwargs:
             kwargs["initial"] = {
                 "days": registration.days,

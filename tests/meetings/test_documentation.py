@@ -76,7 +76,7 @@ def test_markdown_with_a_script_is_refused_with_a_swedish_message_and_nothing_sa
         edit_url(meeting), {"notes": "Hej <script>alert(1)</script>", "version": ""}
     )
     assert "Texten innehåller ett skript" in response.content.decode()
-    assert not MeetingDocumentation.objects.exists()
+    assert not MeetingDocumentation.objects.filter(meeting=meeting).exists()
 
 
 def test_a_stale_edit_shows_the_other_version_and_keeps_the_input(client_as, meeting):
@@ -104,6 +104,6 @@ def test_documentation_is_for_members_only(client, client_as, meeting):
 def test_members_cannot_edit_the_documentation(client_as, meeting):
     response = client_as("member").post(edit_url(meeting), {"notes": "Intrång", "version": ""})
     assert response.status_code == 403
-    assert not MeetingDocumentation.objects.exists()
+    assert not MeetingDocumentation.objects.filter(meeting=meeting).exists()
     page = client_as("member").get(view_url(meeting)).content.decode()
     assert "Redigera dokumentationen" not in page
