@@ -5,6 +5,8 @@ from accounts import views
 app_name = "accounts"
 urlpatterns = [
     path("", views.members, name="members"),
+    path("mina-uppgifter/", views.my_data, name="my_data"),
+    path("mina-uppgifter.json", views.my_data_json, name="my_data_json"),
     path("bjud-in/", views.invite, name="invite"),
     path("inbjudan/<str:token>/", views.accept, name="accept"),
     path("<int:pk>/inaktivera/", views.deactivate, name="deactivate"),

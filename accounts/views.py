@@ -3,12 +3,15 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.forms import AcceptInvitationForm, InvitationForm, MemberFilterForm
 from accounts.models import Invitation, User
+from accounts.personal_data import personal_data
 from accounts.services import accept_invitation, send_invitation
 from rusnet.pagination import paginate
 
@@ -102,3 +105,20 @@ def reactivate(request, pk):
     member.save(update_fields=["is_active"])
     messages.success(request, _("%(name)s can log in again.") % {"name": member})
     return redirect("accounts:members")
+
+
+@login_required
+def my_data(request):
+    """What the portal holds about the logged-in person."""
+    return render(request, "accounts/my_data.html", {"data": personal_data(request.user)})
+
+
+@login_required
+def my_data_json(request):
+    response = JsonResponse(
+        personal_data(request.user),
+        encoder=DjangoJSONEncoder,
+        json_dumps_params={"ensure_ascii": False, "indent": 2},
+    )
+    response["Content-Disposition"] = 'attachment; filename="mina-uppgifter.json"'
+    return response

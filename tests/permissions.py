@@ -101,6 +101,8 @@ CORE: dict[str, Expectation] = {
         },
     ),
     "accounts:members": Expectation(get=SECRETARIAT),
+    "accounts:my_data": Expectation(get=members()),
+    "accounts:my_data_json": Expectation(get=members(), html=False),
     "accounts:invite": Expectation(
         get=SECRETARIAT,
         post=SECRETARIAT,

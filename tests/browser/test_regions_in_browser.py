@@ -70,6 +70,7 @@ def test_secretariat_pages_pass_axe(page, site, log_in, secretariat):
     for path in [
         "/medlemmar/",
         "/medlemmar/bjud-in/",
+        "/medlemmar/mina-uppgifter/",
         "/regioner/personer/",
         "/regioner/dalarna/historik/",
         "/",
