@@ -14,7 +14,7 @@ from meetings.forms import CopyMeetingForm, MeetingForm, NewMeetingForm, Program
 from meetings.models import Meeting, ProgrammeItem, ProgrammeSpeaker
 from meetings.programme import announce, copy_meeting, move_item
 from meetings.views import programme_days
-from rusnet.concurrency import EditConflict, restore_version
+from rusnet.concurrency import restore_version
 from rusnet.pagination import paginate
 
 HISTORY_PARTS = {"mote": Meeting, "punkt": ProgrammeItem}
@@ -33,17 +33,6 @@ def require_secretariat(request):
         raise PermissionDenied
 
 
-def save_versioned(request, form, success_message):
-    """Save a versioned form; on a conflict keep the form open with the other version."""
-    try:
-        saved = form.save()
-    except EditConflict as conflict:
-        form.mark_conflict(conflict.current)
-        return None
-    messages.success(request, success_message)
-    return saved
-
-
 @login_required
 def create(request):
     require_secretariat(request)
@@ -59,8 +48,8 @@ def create(request):
 def edit(request, slug):
     meeting = meeting_for_editor(request, slug)
     form = MeetingForm(request.POST or None, instance=meeting)
-    saved = request.method == "POST" and form.is_valid()
-    if saved and save_versioned(request, form, _("The meeting was saved.")):
+    if request.method == "POST" and form.is_valid() and form.save_unless_conflict():
+        messages.success(request, _("The meeting was saved."))
         return redirect("meetings:programme", slug=meeting.slug)
     return render(request, "meetings/edit.html", {"meeting": meeting, "form": form})
 
@@ -104,11 +93,11 @@ def item_edit(request, slug, pk):
     meeting = meeting_for_editor(request, slug)
     item = item_of(meeting, pk)
     form = ProgrammeItemForm(request.POST or None, instance=item, meeting=meeting)
-    if request.method == "POST" and form.is_valid():
-        saved = save_versioned(request, form, _("“%(item)s” was saved.") % {"item": item})
-        if saved:
-            announce(meeting, saved, "changed")
-            return redirect("meetings:programme", slug=meeting.slug)
+    saved = request.method == "POST" and form.is_valid() and form.save_unless_conflict()
+    if saved:
+        announce(meeting, saved, "changed")
+        messages.success(request, _("“%(item)s” was saved.") % {"item": saved})
+        return redirect("meetings:programme", slug=meeting.slug)
     return render(
         request, "meetings/item_form.html", {"meeting": meeting, "form": form, "item": item}
     )

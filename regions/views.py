@@ -9,7 +9,7 @@ from regions.forms import ITEM_KINDS, PersonFilter, RegionDescriptionForm
 from regions.history import REGION_KIND, history_model, region_history, with_users_and_kinds
 from regions.map import county_shapes
 from regions.models import Organisation, Person, PhaseEntry
-from rusnet.concurrency import EditConflict, restore_version
+from rusnet.concurrency import restore_version
 from rusnet.pagination import paginate
 
 HISTORY_ON_REGION_PAGE = 10
@@ -89,14 +89,9 @@ def people(request):
 def edit(request, slug):
     region = region_for_editor(request, slug)
     form = RegionDescriptionForm(request.POST or None, instance=region)
-    if request.method == "POST" and form.is_valid():
-        try:
-            form.save()
-        except EditConflict as conflict:
-            form.mark_conflict(conflict.current)
-        else:
-            messages.success(request, _("The description was saved."))
-            return redirect("regions:edit", slug=region.slug)
+    if request.method == "POST" and form.is_valid() and form.save_unless_conflict():
+        messages.success(request, _("The description was saved."))
+        return redirect("regions:edit", slug=region.slug)
     sections = [(kind, kind.items_of(region)) for kind in ITEM_KINDS.values()]
     return render(
         request, "regions/edit.html", {"region": region, "form": form, "sections": sections}
@@ -121,14 +116,9 @@ def item_edit(request, slug, kind, pk):
     kind = item_kind(kind)
     item = get_object_or_404(kind.model, pk=pk, region=region)
     form = kind.form(request.POST or None, instance=item, region=region)
-    if request.method == "POST" and form.is_valid():
-        try:
-            form.save()
-        except EditConflict as conflict:
-            form.mark_conflict(conflict.current)
-        else:
-            messages.success(request, _("%(item)s was saved.") % {"item": form.instance})
-            return redirect("regions:edit", slug=region.slug)
+    if request.method == "POST" and form.is_valid() and form.save_unless_conflict():
+        messages.success(request, _("%(item)s was saved.") % {"item": form.instance})
+        return redirect("regions:edit", slug=region.slug)
     return render(
         request,
         "regions/item_form.html",

@@ -56,6 +56,14 @@ class VersionedModelForm(forms.ModelForm):
             self.instance._change_reason = self.change_summary()
             return super().save(commit=commit)
 
+    def save_unless_conflict(self, **kwargs):
+        """Save, or keep the form open beside the other person's version: None then."""
+        try:
+            return self.save(**kwargs)
+        except EditConflict as conflict:
+            self.mark_conflict(conflict.current)
+            return None
+
     def change_summary(self) -> str:
         """The labels of the changed fields, kept in the history as 'what changed'."""
         changed = [self.fields[name].label for name in self.changed_data if name != "version"]

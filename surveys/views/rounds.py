@@ -32,14 +32,9 @@ def create(request):
 def edit(request, slug):
     survey = survey_for_secretariat(request, slug)
     form = SurveyForm(request.POST or None, instance=survey)
-    if request.method == "POST" and form.is_valid():
-        try:
-            form.save()
-        except EditConflict as conflict:
-            form.mark_conflict(conflict.current)
-        else:
-            messages.success(request, _("The survey was saved."))
-            return redirect("surveys:detail", slug=survey.slug)
+    if request.method == "POST" and form.is_valid() and form.save_unless_conflict():
+        messages.success(request, _("The survey was saved."))
+        return redirect("surveys:detail", slug=survey.slug)
     return render(
         request,
         "surveys/edit.html",
@@ -65,14 +60,9 @@ def question_edit(request, slug, number):
     survey = survey_for_secretariat(request, slug)
     question = get_object_or_404(survey.questions, number=number)
     form = QuestionForm(request.POST or None, instance=question, survey=survey)
-    if request.method == "POST" and form.is_valid():
-        try:
-            form.save()
-        except EditConflict as conflict:
-            form.mark_conflict(conflict.current)
-        else:
-            messages.success(request, _("The question was saved."))
-            return redirect("surveys:edit", slug=survey.slug)
+    if request.method == "POST" and form.is_valid() and form.save_unless_conflict():
+        messages.success(request, _("The question was saved."))
+        return redirect("surveys:edit", slug=survey.slug)
     return render(
         request,
         "surveys/question_form.html",

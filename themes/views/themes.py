@@ -133,14 +133,9 @@ def edit(request, slug):
     theme = theme_for_editor(request, slug)
     can_link = request.user.has_perm("themes.change_meetings_of_theme")
     form = ThemeForm(request.POST or None, instance=theme, can_link_meetings=can_link)
-    if request.method == "POST" and form.is_valid():
-        try:
-            form.save()
-        except EditConflict as conflict:
-            form.mark_conflict(conflict.current)
-        else:
-            messages.success(request, _("The theme was saved."))
-            return redirect(theme)
+    if request.method == "POST" and form.is_valid() and form.save_unless_conflict():
+        messages.success(request, _("The theme was saved."))
+        return redirect(theme)
     return render(request, "themes/edit.html", {"theme": theme, "form": form})
 
 
@@ -202,11 +197,7 @@ def decline(request, slug):
     form = DeclineForm(request.POST or None, instance=theme)
     if request.method == "POST" and form.is_valid():
         form.instance.status = Theme.Status.DECLINED
-        try:
-            form.save()
-        except EditConflict as conflict:
-            form.mark_conflict(conflict.current)
-        else:
+        if form.save_unless_conflict():
             messages.success(request, _("The proposal was declined."))
             return redirect(theme)
     return render(request, "themes/decline.html", {"theme": theme, "form": form})
