@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import CharField, F, Prefetch, Value
+from django.db.models import F, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,6 +15,7 @@ from meetings.models import Meeting, ProgrammeItem, ProgrammeSpeaker
 from meetings.programme import announce, copy_meeting, move_item
 from meetings.views import programme_days
 from rusnet.concurrency import restore_version
+from rusnet.history import combined, history_rows, with_users
 from rusnet.pagination import paginate
 
 HISTORY_PARTS = {"mote": Meeting, "punkt": ProgrammeItem}
@@ -130,32 +131,16 @@ def item_move(request, slug, pk):
 
 def meeting_history(meeting):
     """The meeting's own changes and its items' changes, newest first, in one query."""
-
-    def rows(queryset, part, label):
-        return (
-            queryset.order_by()
-            .annotate(part=Value(part, output_field=CharField()), label=F(label))
-            .values(
-                "part",
-                "label",
-                "history_id",
-                "history_date",
-                "history_type",
-                "history_user__full_name",
-                "history_user__email",
-                "history_change_reason",
-            )
-        )
-
-    own = rows(Meeting.history.filter(id=meeting.pk), "mote", "title")
-    items = rows(ProgrammeItem.history.filter(meeting_id=meeting.pk), "punkt", "title")
-    return own.union(items, all=True).order_by("-history_date", "-history_id")
+    own = history_rows(Meeting.history.filter(id=meeting.pk), "mote", F("title"))
+    items = history_rows(ProgrammeItem.history.filter(meeting_id=meeting.pk), "punkt", F("title"))
+    return combined([own, items])
 
 
 @login_required
 def history(request, slug):
     meeting = meeting_for_editor(request, slug)
     page = paginate(request, meeting_history(meeting), 25)
+    page.object_list = with_users(page.object_list)
     can_restore = request.user.has_perm("meetings.restore_history")
     return render(
         request,
