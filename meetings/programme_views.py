@@ -14,7 +14,7 @@ from meetings.forms import CopyMeetingForm, MeetingForm, NewMeetingForm, Program
 from meetings.models import Meeting, ProgrammeItem, ProgrammeSpeaker
 from meetings.programme import announce, copy_meeting, move_item
 from meetings.views import programme_days
-from rusnet.concurrency import restore_version
+from rusnet.concurrency import changes_in, restore_version
 from rusnet.history import combined, history_rows, with_users
 from rusnet.pagination import paginate
 
@@ -167,12 +167,15 @@ def restore(request, slug, part, history_id):
             announce(meeting, restored, "changed")
         messages.success(request, _("The earlier version was restored."))
         return redirect("meetings:history", slug=meeting.slug)
-    previous = record.prev_record
-    changes = record.diff_against(previous).changes if previous else []
     return render(
         request,
-        "meetings/restore.html",
-        {"meeting": meeting, "record": record, "changes": changes},
+        "restore.html",
+        {
+            "record": record,
+            "changes": changes_in(record),
+            "back_url": reverse("meetings:history", args=[meeting.slug]),
+            "back_label": _("History of %(title)s") % {"title": meeting.title},
+        },
     )
 
 

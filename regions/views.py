@@ -3,13 +3,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from regions.forms import ITEM_KINDS, PersonFilter, RegionDescriptionForm
 from regions.history import REGION_KIND, history_model, region_history, with_users_and_kinds
 from regions.map import county_shapes
 from regions.models import Organisation, Person, PhaseEntry
-from rusnet.concurrency import restore_version
+from rusnet.concurrency import changes_in, restore_version
 from rusnet.pagination import paginate
 
 HISTORY_ON_REGION_PAGE = 10
@@ -169,10 +170,13 @@ def restore(request, slug, kind, history_id):
         restore_version(record)
         messages.success(request, _("The earlier version was restored."))
         return redirect("regions:history", slug=region.slug)
-    previous = record.prev_record
-    changes = record.diff_against(previous).changes if previous else []
     return render(
         request,
-        "regions/restore.html",
-        {"region": region, "record": record, "changes": changes},
+        "restore.html",
+        {
+            "record": record,
+            "changes": changes_in(record),
+            "back_url": reverse("regions:history", args=[region.slug]),
+            "back_label": _("History of %(name)s") % {"name": region.name},
+        },
     )

@@ -103,3 +103,9 @@ def restore_version(record):
         }
         instance.save()
     return instance
+
+
+def changes_in(record) -> list:
+    """What a history record changed compared with the record before it (empty for the first)."""
+    previous = record.prev_record
+    return record.diff_against(previous).changes if previous else []

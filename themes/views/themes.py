@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from meetings.models import Meeting, MeetingHost
-from rusnet.concurrency import EditConflict, restore_version
+from rusnet.concurrency import EditConflict, changes_in, restore_version
 from rusnet.pagination import paginate
 from themes.forms import (
     AcceptForm,
@@ -215,10 +215,15 @@ def restore(request, slug, history_id):
         restore_version(record)
         messages.success(request, _("The earlier version was restored."))
         return redirect(record.instance)
-    previous = record.prev_record
-    changes = record.diff_against(previous).changes if previous else []
     return render(
-        request, "themes/restore.html", {"theme": theme, "record": record, "changes": changes}
+        request,
+        "restore.html",
+        {
+            "record": record,
+            "changes": changes_in(record),
+            "back_url": theme.get_absolute_url(),
+            "back_label": theme.title,
+        },
     )
 
 
