@@ -40,3 +40,9 @@ def test_allauth_pages_answer_without_errors(role, client_as):
     client = client_as(role)
     for url in allauth_urls_without_arguments():
         assert client.get(url).status_code in (200, 302, 405), url
+
+
+def test_only_admins_see_the_link_to_djangos_admin(client_as):
+    link = f'href="{reverse("admin:index")}"'
+    assert link in client_as("admin").get(reverse("home")).content.decode()
+    assert link not in client_as("secretariat").get(reverse("home")).content.decode()
