@@ -69,3 +69,26 @@ class MemberFilterForm(forms.Form):
         label=_("Organisation"), queryset=Organisation.objects.all(), required=False
     )
     show_inactive = forms.BooleanField(label=_("Show deactivated members"), required=False)
+
+
+class EraseMemberForm(forms.Form):
+    """The secretariat's confirmation that a former member's personal data goes for good."""
+
+    confirm = forms.BooleanField(
+        label=_("I understand that the personal data cannot be restored."), required=True
+    )
+
+    def __init__(self, *args, member, by, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.member = member
+        self.by = by
+
+    def clean(self):
+        from accounts.erasure import NotErasable, check_erasable
+
+        cleaned = super().clean()
+        try:
+            check_erasable(self.member, self.by)
+        except NotErasable as refusal:
+            raise forms.ValidationError(str(refusal)) from None
+        return cleaned

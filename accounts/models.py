@@ -9,6 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 SECRETARIAT_GROUP = "Sekretariat"
 
+# Shown instead of the name of somebody whose personal data was erased.
+FORMER_MEMBER = _("former member")
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -56,6 +59,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(_("active"), default=True)
     is_staff = models.BooleanField(_("staff status"), default=False)
     date_joined = models.DateTimeField(_("joined"), default=timezone.now)
+    # Set when the secretariat erased a former member's personal data (accounts/erasure.py):
+    # the row stays so that registrations and edits keep pointing somewhere.
+    erased_at = models.DateTimeField(_("personal data erased"), null=True, blank=True)
 
     objects = UserManager()
 
@@ -69,12 +75,20 @@ class User(AbstractBaseUser, PermissionsMixin):
         ordering = ["full_name", "email"]
 
     def __str__(self):
-        return self.full_name or self.email
+        return self.get_full_name()
+
+    @property
+    def is_erased(self) -> bool:
+        return self.erased_at is not None
 
     def get_full_name(self):
+        if self.is_erased:
+            return str(FORMER_MEMBER)
         return self.full_name or self.email
 
     def get_short_name(self):
+        if self.is_erased:
+            return str(FORMER_MEMBER)
         return self.full_name.split(" ")[0] if self.full_name else self.email
 
 

@@ -19,4 +19,5 @@ is_secretariat = is_member & (rules.is_group_member(SECRETARIAT_GROUP) | is_admi
 
 rules.add_perm("accounts.view_member_content", is_member)
 rules.add_perm("accounts.manage_members", is_secretariat)
+rules.add_perm("accounts.erase_member", is_secretariat)
 rules.add_perm("accounts.use_django_admin", is_admin)

@@ -11,4 +11,5 @@ urlpatterns = [
     path("inbjudan/<str:token>/", views.accept, name="accept"),
     path("<int:pk>/inaktivera/", views.deactivate, name="deactivate"),
     path("<int:pk>/aktivera/", views.reactivate, name="reactivate"),
+    path("<int:pk>/ta-bort-personuppgifter/", views.erase, name="erase"),
 ]

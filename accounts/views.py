@@ -9,7 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.forms import AcceptInvitationForm, InvitationForm, MemberFilterForm
+from accounts.erasure import erase_member
+from accounts.forms import AcceptInvitationForm, EraseMemberForm, InvitationForm, MemberFilterForm
 from accounts.models import Invitation, User
 from accounts.personal_data import personal_data
 from accounts.services import accept_invitation, send_invitation
@@ -25,7 +26,11 @@ def require_secretariat(request):
 def members(request):
     require_secretariat(request)
     filter_form = MemberFilterForm(request.GET or None)
-    users = User.objects.select_related("organisation").prefetch_related("groups")
+    users = (
+        User.objects.filter(erased_at__isnull=True)
+        .select_related("organisation")
+        .prefetch_related("groups")
+    )
     if filter_form.is_valid():
         if filter_form.cleaned_data["organisation"]:
             users = users.filter(organisation=filter_form.cleaned_data["organisation"])
@@ -100,11 +105,30 @@ def deactivate(request, pk):
 @login_required
 def reactivate(request, pk):
     require_secretariat(request)
-    member = get_object_or_404(User, pk=pk, is_active=False)
+    member = get_object_or_404(User, pk=pk, is_active=False, erased_at__isnull=True)
     member.is_active = True
     member.save(update_fields=["is_active"])
     messages.success(request, _("%(name)s can log in again.") % {"name": member})
     return redirect("accounts:members")
+
+
+@login_required
+def erase(request, pk):
+    """Erase a former member's personal data for good, after a confirmation (POST only)."""
+    if not request.user.has_perm("accounts.erase_member"):
+        raise PermissionDenied
+    member = get_object_or_404(
+        User.objects.select_related("organisation"), pk=pk, erased_at__isnull=True
+    )
+    form = EraseMemberForm(request.POST or None, member=member, by=request.user)
+    if request.method == "POST" and form.is_valid():
+        erase_member(member, by=request.user)
+        messages.success(
+            request,
+            _("The personal data was erased. Their contributions are shown as a former member's."),
+        )
+        return redirect("accounts:members")
+    return render(request, "accounts/erase.html", {"member": member, "form": form})
 
 
 @login_required

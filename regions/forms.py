@@ -113,7 +113,8 @@ class ContactForm(RegionItemForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = Person.objects.filter(organisation=self.region)
+        people = Person.objects.in_directory()
+        self.fields["person"].queryset = people.filter(organisation=self.region)
         self.fields["person"].required = False
         self.fields["person"].help_text = _("People of the region's own organisation.")
 

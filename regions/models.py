@@ -95,6 +95,12 @@ class FormerName(models.Model):
         return self.name
 
 
+class PersonQuerySet(models.QuerySet):
+    def in_directory(self):
+        """People the directory lists: not those whose personal data was erased."""
+        return self.filter(erased_at__isnull=True)
+
+
 class Person(VersionedModel):
     """Somebody the network knows of: respondent, speaker, contact. Need not have an account."""
 
@@ -110,8 +116,12 @@ class Person(VersionedModel):
     )
     email = models.EmailField(_("e-mail address"), blank=True)
     phone = models.CharField(_("telephone"), max_length=50, blank=True)
+    # Set when the person's account was erased (accounts/erasure.py): the row stays for the
+    # planning groups, programmes and survey responses it belongs to, without a name.
+    erased_at = models.DateTimeField(_("personal data erased"), null=True, blank=True)
 
     history = HistoricalRecords()
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("person")
@@ -120,6 +130,10 @@ class Person(VersionedModel):
         indexes = [models.Index(fields=["organisation", "name"])]
 
     def __str__(self):
+        if self.erased_at is not None:
+            from accounts.models import FORMER_MEMBER
+
+            return str(FORMER_MEMBER)
         return self.name
 
 

@@ -72,7 +72,7 @@ def organisation(request, slug):
     organisation = get_object_or_404(Organisation.objects.others(), slug=slug)
     context = {"organisation": organisation}
     if request.user.has_perm("regions.view_people"):
-        context["people"] = organisation.people.all()
+        context["people"] = organisation.people.in_directory()
     return render(request, "regions/organisation.html", context)
 
 
@@ -80,7 +80,7 @@ def organisation(request, slug):
 def people(request):
     if not request.user.has_perm("regions.view_people"):
         raise PermissionDenied
-    people = Person.objects.select_related("organisation")
+    people = Person.objects.in_directory().select_related("organisation")
     person_filter = PersonFilter(request.GET, queryset=people)
     page = paginate(request, person_filter.qs, 50)
     return render(request, "regions/people.html", {"filter": person_filter, "page": page})

@@ -166,6 +166,8 @@ class Response(VersionedModel):
     respondent_name = models.CharField(_("respondent"), max_length=200, blank=True)
     respondent_email = models.EmailField(_("e-mail address"), blank=True)
     respondent_title = models.CharField(_("title"), max_length=200, blank=True)
+    # The respondent was a member whose personal data the secretariat erased.
+    respondent_erased = models.BooleanField(_("respondent erased"), default=False)
     respondents = models.ManyToManyField(
         "regions.Person", verbose_name=_("respondents"), blank=True, related_name="responses"
     )
@@ -202,6 +204,15 @@ class Response(VersionedModel):
     @property
     def is_submitted(self) -> bool:
         return self.status == self.Status.SUBMITTED
+
+    @property
+    def respondent_display(self) -> str:
+        """The respondent's name, or "former member" once their data was erased."""
+        if self.respondent_erased:
+            from accounts.models import FORMER_MEMBER
+
+            return str(FORMER_MEMBER)
+        return self.respondent_name
 
 
 class Answer(models.Model):

@@ -10,7 +10,7 @@ from themes.models import HostingDecline, Theme
 
 
 def person_label(person):
-    return f"{person.name}, {person.organisation}" if person.organisation else person.name
+    return f"{person}, {person.organisation}" if person.organisation else str(person)
 
 
 class PersonChoiceField(forms.ModelMultipleChoiceField):
