@@ -36,7 +36,7 @@ from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from accounts.models import User  # noqa: E402
-from meetings.models import Meeting  # noqa: E402
+from meetings.models import Meeting, Registration  # noqa: E402
 from regions.models import Organisation  # noqa: E402
 from rusnet.seed import load_seed_data  # noqa: E402
 from surveys.models import Survey  # noqa: E402
@@ -134,9 +134,17 @@ def pages():
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--accounts", type=int, required=True)
-    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--accounts", type=int)
+    parser.add_argument("--out", type=Path)
+    parser.add_argument(
+        "--count-registrations", action="store_true", help="after the run: print how many saved"
+    )
     options = parser.parse_args()
+    if options.count_registrations:
+        print(Registration.objects.filter(meeting__slug=MEETING_SLUG).active().count())
+        return
+    if options.accounts is None or options.out is None:
+        parser.error("--accounts and --out are required")
 
     load_seed_data()
     with transaction.atomic():

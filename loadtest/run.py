@@ -116,7 +116,9 @@ def print_report(report):
     print(
         f"\n{report['users']} people, {report['seconds']} s, {report['gunicorn_workers']} gunicorn "
         f"workers: {overall['requests']} requests ({overall['requests_per_second']}/s), "
-        f"{overall['failures']} failures, {report['server_errors']} server errors logged."
+        f"{overall['failures']} failures, {report['server_errors']} server errors logged; "
+        f"{report['registrations_saved']} load-test members registered. Machine load average "
+        f"before the run (1, 5, 15 min): {report['load_average_before']} on {report['cpus']} CPUs."
     )
 
 
@@ -150,6 +152,7 @@ def main():
         "PYTHONUNBUFFERED": "1",
     }
     python = str(BIN / "python")
+    load_before = [round(load, 1) for load in os.getloadavg()]
     server = None
     try:
         step(f"Database {urlsplit(env['DATABASE_URL']).path.lstrip('/')}: created afresh, migrated")
@@ -219,6 +222,15 @@ def main():
     server_log.seek(0)
     log = server_log.read()
     server_errors = log.count("Internal Server Error") + log.count("Traceback")
+    counted = subprocess.run(
+        [python, "loadtest/prepare.py", "--count-registrations"],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    registrations = int(counted.stdout.strip().splitlines()[-1])
     overall, pages = read_stats(f"{stats}.json")
     report = {
         "finished": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -226,6 +238,8 @@ def main():
         "seconds": seconds,
         "gunicorn_workers": options.workers,
         "cpus": os.cpu_count(),
+        "load_average_before": load_before,
+        "registrations_saved": registrations,
         "overall": overall,
         "pages": pages,
         "server_errors": server_errors,
@@ -235,6 +249,10 @@ def main():
     out.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print_report(report)
     print(f"Report: {out}")
+    posted = sum(row["requests"] for name, row in pages.items() if name.startswith("POST"))
+    if posted and not registrations:
+        print("\nRegistrations were posted but none was saved.", file=sys.stderr)
+        return 1
     if report["overall"]["failures"] or server_errors or locust.returncode:
         print("\nThe load test FAILED.", file=sys.stderr)
         print("Locust printed the failures above; the server's log is in", work, file=sys.stderr)
