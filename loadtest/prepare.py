@@ -4,8 +4,8 @@ Run by run.py with the same environment as the gunicorn it starts (the session
 hashes depend on DJANGO_SECRET_KEY). Writes a JSON file the locustfile reads:
 the pages to browse and one session per load-test account.
 
-Accounts and sessions: logging in through the form costs a PBKDF2 hash (about a
-second of CPU on the development machines) per login, which would measure the
+Accounts and sessions: logging in through the form costs a PBKDF2 hash (a million
+iterations, 0.3 s of CPU on the development machine) per login, which would measure the
 password hasher instead of the portal, and lowering the hasher for the whole
 server would make the figures describe a server that does not exist. So the
 accounts get the one known password (hashed once, with the production hasher,

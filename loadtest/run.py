@@ -93,7 +93,7 @@ def summarise(entries):
         "failures": sum(entry["num_failures"] for entry in entries),
         "p50_ms": calculate_response_time_percentile(times, requests, 0.50),
         "p95_ms": calculate_response_time_percentile(times, requests, 0.95),
-        "max_ms": max(entry["max_response_time"] for entry in entries),
+        "max_ms": round(max(entry["max_response_time"] for entry in entries)),
         "requests_per_second": round(requests / max(ended - started, 1), 1),
     }
 
