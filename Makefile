@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV := DJANGO_DEBUG=1
 
-.PHONY: run test test-browser lint format messages clean-db
+.PHONY: run test test-browser lint format messages clean-db loadtest loadtest-small
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,15 @@ messages: $(STAMP)
 	$(DEV) $(BIN)/python manage.py makemessages -l sv -l en --no-location \
 		--ignore=.venv --ignore=tests --ignore=scripts --ignore=staticfiles
 	$(DEV) $(BIN)/python manage.py compilemessages -l sv -l en --ignore=.venv
+
+## The load test: gunicorn + PostgreSQL on loopback, 50 simulated people for 60 s
+## (database from LOADTEST_DATABASE_URL, default rusnet_load on 127.0.0.1, recreated)
+loadtest: $(STAMP)
+	$(BIN)/python loadtest/run.py
+
+## The same with 10 people for 15 s (CI)
+loadtest-small: $(STAMP)
+	$(BIN)/python loadtest/run.py --small
 
 ## Start again from an empty development database
 clean-db:
