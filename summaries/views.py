@@ -1,11 +1,14 @@
 """The secretariat's summaries: small views over summaries.services and summaries.exports."""
 
+from functools import wraps
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from meetings.models import Meeting
 from summaries import exports, services
@@ -13,14 +16,16 @@ from summaries.forms import YearForm
 
 
 def secretariat_only(view):
+    """Visitors go to the login page, members without the permission get 403."""
+
+    @require_safe
     @login_required
+    @wraps(view)
     def wrapped(request, *args, **kwargs):
         if not request.user.has_perm("summaries.view_summaries"):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
     return wrapped
 
 
