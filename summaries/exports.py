@@ -66,7 +66,9 @@ def xlsx_value(sheet, value):
         cell = WriteOnlyCell(sheet, value=value)
         cell.number_format = "yyyy-mm-dd"
         return cell
-    return "" if value is None else value
+    if value is None:
+        return ""
+    return value if isinstance(value, int | float | str) else str(value)
 
 
 # python-docx builds the whole document in memory before saving. That is fine here:
@@ -87,7 +89,6 @@ def add_table(document, table: Table) -> None:
     word_table = document.add_table(rows=1, cols=len(table.header))
     word_table.style = "Table Grid"
     for cell, heading in zip(word_table.rows[0].cells, table.header, strict=True):
-        cell.text = ""
         cell.paragraphs[0].add_run(heading).bold = True
     for row in table.rows:
         cells = word_table.add_row().cells

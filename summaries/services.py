@@ -334,7 +334,7 @@ def regions_table() -> Table:
                 region.name,
                 strategy.title if strategy else "",
                 strategy.period if strategy else "",
-                PhaseEntry.Phase(phase).label if phase else "",
+                str(PhaseEntry.Phase(phase).label) if phase else "",
                 region.current_phase_since,
                 joined(contact_text(contact) for contact in region.contact_set.all()),
             ]
@@ -399,12 +399,13 @@ def documentation_notes(meeting) -> str:
 
 LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]+)[^)]*\)")
 EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
+SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
 
 
 def plain_inline(text: str) -> str:
     """Markdown's inline markup as plain text: links keep their address in brackets."""
-    text = TAG.sub("", text)
+    text = TAG.sub("", SCRIPT.sub("", text))
     text = LINK.sub(lambda m: f"{m[1]} ({m[2]})" if m[1] and m[1] != m[2] else m[2], text)
     for _round in range(2):  # **bold *italic* inside**
         text = EMPHASIS.sub(r"\2", text)

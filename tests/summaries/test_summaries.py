@@ -182,7 +182,7 @@ def test_annual_xlsx_has_a_sheet_per_part_with_bold_frozen_headers(
         "Datum",
         "Möte",
         "Tema",
-        "Format",
+        "Form",
         "Status",
         "Värdar",
     ]
@@ -215,7 +215,7 @@ def test_region_overview_xlsx(secretary, dalarna):
         "Strategins period",
         "Aktuell fas",
         "Fas sedan",
-        "Kontakter",
+        "Kontaktpersoner",
     ]
     rows = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert len(rows) == Organisation.objects.regions().count() == 21
@@ -267,15 +267,15 @@ def test_meeting_documentation_docx(secretary, january, took_part):
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert headings == [
         "Program",
-        "Organisationer som deltog",
+        "Representerade organisationer",
         "Dokumentation",
         "Samtal om framtiden",
     ]
     # The programme, with the times the invitation gives.
-    assert "27 januari 2026 | 13.00 | Välkommen och incheckning" in text
+    assert "27 januari 2026 | 13.00–13.35 | Välkommen och incheckning" in text
     # Who took part: the attendance, not the absent registration.
     assert "1 av 21 regioner: Region Dalarna." in text
-    assert "Övriga organisationer: Tillväxtverket." in text
+    assert "Andra organisationer: Tillväxtverket." in text
     assert "Gävleborg" not in text
     # The notes as plain text, with no Markdown or HTML left in them.
     assert "Vi talade om lärande och Reglab (https://reglab.se)." in text
