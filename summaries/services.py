@@ -235,8 +235,13 @@ def organisations_per_region_table(represented: dict[int, Represented], regions)
         ],
         widths=[35, 16, 80],
     )
+    dates_by_region = defaultdict(list)
+    for entry in represented.values():  # in date order
+        shown = display(entry.meeting_date)
+        for region in entry.regions:
+            dates_by_region[region].append(shown)
     for region in regions:
-        dates = [display(e.meeting_date) for e in represented.values() if region in e.regions]
+        dates = dates_by_region.get(region, [])
         table.rows.append([region, len(dates), joined(dates)])
     return table
 
