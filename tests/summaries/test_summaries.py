@@ -374,3 +374,9 @@ def test_query_counts_do_not_grow_with_the_data(secretary, url_name, kwargs):
     before = count()
     more_data()
     assert count() == before
+
+
+def test_a_meeting_without_notes_says_so(secretary, may):
+    document = document_of(secretary.get(reverse("summaries:meeting_docx", args=[may.slug])))
+    assert "Ingen dokumentation har skrivits ännu." in word_text(document)
+    assert secretary.get(reverse("summaries:meeting_docx", args=["finns-inte"])).status_code == 404
