@@ -16,6 +16,7 @@ urlpatterns = [
     path("moten/", include("meetings.urls")),
     path("enkater/", include("surveys.urls")),
     path("teman/", include("themes.urls")),
+    path("sammanstallningar/", include("summaries.urls")),
     path("admin/", admin.site.urls),
 ]
 
