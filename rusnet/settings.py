@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "meetings",
     "surveys",
     "themes",
+    "search",
 ]
 
 MIDDLEWARE = [

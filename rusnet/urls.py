@@ -16,6 +16,7 @@ urlpatterns = [
     path("moten/", include("meetings.urls")),
     path("enkater/", include("surveys.urls")),
     path("teman/", include("themes.urls")),
+    path("sok/", include("search.urls")),
     path("admin/", admin.site.urls),
 ]
 
