@@ -77,31 +77,35 @@ def ordered(entries):
     return entries.order_by(F("rank").desc(), F("date").desc(nulls_last=True), "title", "pk")
 
 
-def with_excerpts(query: str, ids: list[int]) -> list[SearchEntry]:
-    """The entries, in the order of `ids`, with `title_marked` and `body_marked`."""
-    entries = SearchEntry.objects.filter(pk__in=ids)
+def with_excerpts(query: str, entries) -> list[SearchEntry]:
+    """The entries with `title_marked` and `body_marked`: text with the highlighter's marks.
+
+    On PostgreSQL ts_headline marks every form of the words; with ORDER BY and
+    LIMIT it runs only for the rows returned.
+    """
+    entries = entries.defer("search_vector")
     if uses_full_text():
         search_query = SearchQuery(query, config="swedish", search_type="websearch")
         marks = {"config": "swedish", "start_sel": MARK_START, "stop_sel": MARK_END}
-        entries = entries.annotate(
-            title_marked=SearchHeadline("title", search_query, highlight_all=True, **marks),
-            body_marked=SearchHeadline(
-                "body",
-                search_query,
-                max_words=30,
-                min_words=12,
-                max_fragments=2,
-                fragment_delimiter=" … ",
-                **marks,
-            ),
+        return list(
+            entries.annotate(
+                title_marked=SearchHeadline("title", search_query, highlight_all=True, **marks),
+                body_marked=SearchHeadline(
+                    "body",
+                    search_query,
+                    max_words=30,
+                    min_words=12,
+                    max_fragments=2,
+                    fragment_delimiter=" … ",
+                    **marks,
+                ),
+            )
         )
-    by_id = {entry.pk: entry for entry in entries.defer("search_vector")}
-    result = [by_id[pk] for pk in ids if pk in by_id]
-    if not uses_full_text():
-        words = words_of(query)
-        for entry in result:
-            entry.title_marked = mark_words(entry.title, words)
-            entry.body_marked = mark_words(excerpt_around(entry.body, words), words)
+    words = words_of(query)
+    result = list(entries)
+    for entry in result:
+        entry.title_marked = mark_words(entry.title, words)
+        entry.body_marked = mark_words(excerpt_around(entry.body, words), words)
     return result
 
 
@@ -163,39 +167,41 @@ def counts_by_kind(entries) -> dict[str, int]:
 
 
 def grouped(query: str, *, members: bool) -> list[Group]:
-    """Every kind with hits, the best PER_KIND hits of each."""
-    entries = matching(query, members=members)
-    counts = counts_by_kind(entries)
-    if not counts:
-        return []
+    """Every kind with hits, with its count and its best PER_KIND hits: two queries."""
+    order = [F("rank").desc(), F("date").desc(nulls_last=True), "title", "pk"]
     best = (
-        entries.annotate(
-            place=Window(
-                RowNumber(),
-                partition_by=F("kind"),
-                order_by=[F("rank").desc(), F("date").desc(nulls_last=True), "title", "pk"],
-            )
+        matching(query, members=members)
+        .annotate(
+            place=Window(RowNumber(), partition_by=F("kind"), order_by=order),
+            hits=Window(Count("pk"), partition_by=F("kind")),
         )
         .filter(place__lte=PER_KIND)
         .order_by("kind", "place")
-        .values_list("pk", flat=True)
+        .values_list("pk", "kind", "hits")
     )
-    hits = with_excerpts(query, list(best))
+    ids, counts = [], {}
+    for pk, kind, hits in best:
+        ids.append(pk)
+        counts[kind] = hits
+    if not ids:
+        return []
+    by_id = {
+        entry.pk: entry for entry in with_excerpts(query, SearchEntry.objects.filter(pk__in=ids))
+    }
     groups = []
     for kind, label in SearchEntry.Kind.choices:
         if kind in counts:
-            group = Group(kind, label, counts[kind])
-            group.hits = [to_hit(entry) for entry in hits if entry.kind == kind]
-            groups.append(group)
+            hits = [by_id[pk] for pk in ids if by_id[pk].kind == kind]
+            groups.append(Group(kind, label, counts[kind], [to_hit(entry) for entry in hits]))
     return groups
 
 
 def one_kind(query: str, kind: str, *, members: bool, page_number):
-    """One page of the hits of one kind, and the counts of every kind (for the links)."""
+    """One page of the hits of one kind, and the counts of every kind: two queries."""
     entries = matching(query, members=members)
     counts = counts_by_kind(entries)
-    paginator = Paginator(ordered(entries.filter(kind=kind)).values_list("pk", flat=True), PER_PAGE)
+    paginator = Paginator(ordered(entries.filter(kind=kind)), PER_PAGE)
     paginator.count = counts.get(kind, 0)  # known already: no second count query
     page = paginator.get_page(page_number)
-    page.hits = [to_hit(entry) for entry in with_excerpts(query, list(page.object_list))]
+    page.hits = [to_hit(entry) for entry in with_excerpts(query, page.object_list)]
     return counts, page
