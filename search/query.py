@@ -93,10 +93,8 @@ def with_excerpts(query: str, entries) -> list[SearchEntry]:
                 body_marked=SearchHeadline(
                     "body",
                     search_query,
-                    max_words=30,
-                    min_words=12,
-                    max_fragments=2,
-                    fragment_delimiter=" … ",
+                    max_words=35,
+                    min_words=15,
                     **marks,
                 ),
             )

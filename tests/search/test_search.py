@@ -116,8 +116,9 @@ def test_only_the_matching_words_are_marked_and_everything_else_is_escaped(clien
     html = search(client_as("visitor"), "tångodling")
 
     assert "<mark>Tångodling</mark> &lt;b&gt;på riktigt&lt;/b&gt;" in html
-    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in html
-    assert "<b>på riktigt" not in html and "<img src=x" not in html
+    assert "<b>på riktigt" not in html and "<img" not in html
+    if connection.vendor == "sqlite":  # PostgreSQL's excerpt leaves markup out altogether
+        assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in html
 
 
 def test_a_query_with_markup_is_shown_escaped(client_as):
