@@ -23,7 +23,8 @@ def test_a_visitor_searches_from_the_header_with_the_keyboard(page, site):
     expect(page.get_by_role("heading", name="Enkätsvar")).to_have_count(0)
     assert_accessible(page)
 
-    page.get_by_role("link", name="RUS och relationen till andra planer och strategier").first.click()
+    theme = "RUS och relationen till andra planer och strategier"
+    page.get_by_role("link", name=theme).first.click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("RUS och relationen")
 
 
