@@ -16,10 +16,15 @@ FIXTURES = ["regions.json", "themes.json", "meetings.json", "theme_meetings.json
 
 @transaction.atomic
 def load_seed_data() -> None:
-    """Load every fixture (idempotent: rows carry fixed keys) and record a first history entry."""
-    call_command("loaddata", *[FIXTURE_DIR / name for name in FIXTURES], verbosity=0)
-    import_survey_2017()
-    ensure_initial_history()
+    """Load every fixture (idempotent: rows carry fixed keys), record a first history entry
+    and write the search index."""
+    from search import indexing
+
+    with indexing.paused():  # one rebuild below instead of one update per saved row
+        call_command("loaddata", *[FIXTURE_DIR / name for name in FIXTURES], verbosity=0)
+        import_survey_2017()
+        ensure_initial_history()
+    indexing.rebuild()
 
 
 SURVEY_2017 = FIXTURE_DIR / "surveys" / "overblick-rus-2017.txt"

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "surveys",
     "themes",
     "summaries",
+    "search",
 ]
 
 MIDDLEWARE = [

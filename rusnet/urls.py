@@ -17,6 +17,7 @@ urlpatterns = [
     path("enkater/", include("surveys.urls")),
     path("teman/", include("themes.urls")),
     path("sammanstallningar/", include("summaries.urls")),
+    path("sok/", include("search.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -20,6 +20,7 @@ from tests.expect import (
 )
 from tests.meetings.expectations import EXPECTATIONS as MEETINGS
 from tests.summaries.expectations import EXPECTATIONS as SUMMARIES
+from tests.search.expectations import EXPECTATIONS as SEARCH
 from tests.surveys.expectations import EXPECTATIONS as SURVEYS
 from tests.themes.expectations import EXPECTATIONS as THEMES
 
@@ -133,7 +134,7 @@ CORE: dict[str, Expectation] = {
     ),
 }
 
-EXPECTATIONS: dict[str, Expectation] = {**CORE, **MEETINGS, **SURVEYS, **THEMES, **ERASE, **SUMMARIES}
+EXPECTATIONS: dict[str, Expectation] = {**CORE, **MEETINGS, **SURVEYS, **THEMES, **ERASE, **SUMMARIES, **SEARCH}
 
 # URLs provided by Django and django-allauth, tested by their own tests in
 # tests/core/test_framework_urls.py rather than by the matrix.

@@ -1,0 +1,47 @@
+from urllib.parse import urlencode
+
+from django.shortcuts import render
+from django.urls import reverse
+
+from search import query as search
+from search.models import SearchEntry
+
+
+def results(request):
+    """The results of the header's search box, grouped by kind, or one kind page by page."""
+    text = request.GET.get("q", "").strip()[: search.MAX_QUERY_LENGTH]
+    kind = request.GET.get("typ", "")
+    if kind not in SearchEntry.Kind.values:
+        kind = ""
+    members = request.user.has_perm("search.find_member_content")
+    context = {"q": text, "kind": kind, "kind_label": ""}
+    if text and kind:
+        counts, page = search.one_kind(
+            text, kind, members=members, page_number=request.GET.get("sida")
+        )
+        page.query = urlencode({"q": text, "typ": kind})
+        context.update(
+            page=page,
+            kind_label=SearchEntry.Kind(kind).label,
+            kinds=kind_links(text, counts),
+            total=sum(counts.values()),
+            all_url=f"{reverse('search:results')}?{urlencode({'q': text})}",
+        )
+    elif text:
+        groups = search.grouped(text, members=members)
+        for group in groups:
+            group.more_url = kind_url(text, group.kind)
+        context.update(groups=groups, total=sum(group.count for group in groups))
+    return render(request, "search/results.html", context)
+
+
+def kind_url(text, kind):
+    return f"{reverse('search:results')}?{urlencode({'q': text, 'typ': kind})}"
+
+
+def kind_links(text, counts):
+    return [
+        {"kind": kind, "label": label, "count": counts[kind], "url": kind_url(text, kind)}
+        for kind, label in SearchEntry.Kind.choices
+        if kind in counts
+    ]

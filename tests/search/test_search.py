@@ -1,0 +1,215 @@
+"""The search box and its results: grouping, highlighting, escaping, who finds what."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from meetings.models import MeetingDocumentation
+from tests.factories import OrganisationFactory, PersonFactory
+from tests.meetings.factories import MeetingFactory, ProgrammeItemFactory
+from tests.surveys.factories import AnswerFactory, ResponseFactory
+from tests.themes.factories import ThemeFactory
+
+on_postgresql = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="Swedish stemming is PostgreSQL's full-text search; SQLite finds whole words only",
+)
+on_sqlite = pytest.mark.skipif(
+    connection.vendor != "sqlite", reason="the whole-word fallback is SQLite's search"
+)
+
+
+def search(client, q, **params):
+    response = client.get(reverse("search:results"), {"q": q, **params})
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def headings(html, level=2):
+    found = re.findall(rf"<h{level}[^>]*>(.*?)</h{level}>", html)
+    return [re.sub(r"<[^>]+>", "", heading).strip() for heading in found]
+
+
+def test_every_page_has_the_search_box_in_its_header(client_as):
+    html = client_as("visitor").get(reverse("home")).content.decode()
+    header = html.split("</header>")[0]
+    assert '<form role="search" action="/sok/" method="get"' in header
+    assert '<label for="site-search-q" class="visually-hidden">Sök</label>' in header
+    assert '<input type="search" id="site-search-q" name="q"' in header
+
+
+def test_without_words_the_page_says_what_it_searches(client_as):
+    html = search(client_as("visitor"), "  ")
+    assert "<title>Sök – " in html
+    assert "Skriv ett eller flera ord för att söka" in html
+
+
+def test_no_hits_says_so_in_swedish_and_the_title_names_the_query(client_as):
+    html = search(client_as("member"), "xylofonsnigel")
+    assert "<title>Sökresultat för ”xylofonsnigel” – " in html
+    assert "Inga träffar för ”xylofonsnigel”." in html
+
+
+def test_hits_are_grouped_by_kind_in_a_fixed_order(client_as):
+    meeting = MeetingFactory(title="Träff om cirkulärekonomi")
+    ProgrammeItemFactory(meeting=meeting, title="Inledning", description="Om cirkulärekonomi.")
+    ThemeFactory(title="Cirkulärekonomi i RUS")
+    OrganisationFactory(name="Cirkulärekonomiska rådet", description="Arbetar med cirkulärekonomi.")
+
+    html = search(client_as("visitor"), "cirkulärekonomi")
+
+    assert headings(html) == [
+        "Möten (1)",
+        "Programpunkter (1)",
+        "Teman (1)",
+        "Regioner och organisationer (1)",
+    ]
+    assert "4 träffar." in html
+    assert f'<a href="/moten/{meeting.slug}/">Träff om <mark>cirkulärekonomi</mark></a>' in html
+    assert f'href="/moten/{meeting.slug}/#item-' in html
+    assert "Om <mark>cirkulärekonomi</mark>." in html
+
+
+def test_the_best_hits_of_a_kind_come_first_and_the_rest_are_a_link_away(client_as):
+    ThemeFactory(title="Något annat", description="Här nämns vätgasdalen i förbigående.")
+    for number in range(6):
+        ThemeFactory(title=f"Vätgasdalen {number}")
+    client = client_as("visitor")
+
+    html = search(client, "vätgasdalen")
+
+    assert "Teman (7)" in headings(html)
+    titles = headings(html, level=3)
+    assert len(titles) == 5  # five per kind on the overview
+    assert all(title.startswith("Vätgasdalen") for title in titles)  # title hits rank first
+    more = 'href="/sok/?q=v%C3%A4tgasdalen&amp;typ=teman">Visa alla 7 träffar bland teman</a>'
+    assert more in html
+
+    one_kind = search(client, "vätgasdalen", typ="teman")
+    assert "Teman (7)" in headings(one_kind)
+    assert len(headings(one_kind, level=3)) == 7
+    assert headings(one_kind, level=3)[-1] == "Något annat"
+
+
+def test_one_kind_is_shown_page_by_page(client_as):
+    for number in range(23):
+        ThemeFactory(title=f"Fjällturism {number:02}")
+    client = client_as("visitor")
+
+    first = search(client, "fjällturism", typ="teman")
+    second = search(client, "fjällturism", typ="teman", sida=2)
+
+    assert len(headings(first, level=3)) == 20
+    assert len(headings(second, level=3)) == 3
+    assert "Sida 2 av 2" in second
+    assert not set(headings(first, level=3)) & set(headings(second, level=3))
+
+
+def test_only_the_matching_words_are_marked_and_everything_else_is_escaped(client_as):
+    ThemeFactory(
+        title="Tångodling <b>på riktigt</b>",
+        description='Tångodling vid kusten. <img src=x onerror="alert(1)">',
+    )
+
+    html = search(client_as("visitor"), "tångodling")
+
+    assert "<mark>Tångodling</mark> &lt;b&gt;på riktigt&lt;/b&gt;" in html
+    assert "<b>på riktigt" not in html and "<img" not in html
+    if connection.vendor == "sqlite":  # PostgreSQL's excerpt leaves markup out altogether
+        assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in html
+
+
+def test_a_query_with_markup_is_shown_escaped(client_as):
+    html = search(client_as("visitor"), "<script>alert(1)</script>")
+    assert "Sökresultat för ”&lt;script&gt;alert(1)&lt;/script&gt;”" in html
+    assert "<script>alert(1)" not in html
+    assert 'value="&lt;script&gt;alert(1)&lt;/script&gt;"' in html
+
+
+def members_only_content():
+    """A public theme, and a person, notes and a survey answer that only members may find."""
+    ThemeFactory(title="Vattenfrågor i hela länet")
+    PersonFactory(name="Ottilia Hemligsson", title="Strateg för vattenfrågor")
+    meeting = MeetingFactory(title="Höstträffen")
+    MeetingDocumentation.objects.create(
+        meeting=meeting, notes="# Anteckningar\nVattenfrågor diskuterades med Quisling-Berg."
+    )
+    AnswerFactory(text="Vattenfrågor samordnas av Zetterqvist-Olofsson.")
+
+
+def test_a_visitor_never_sees_members_only_hits_nor_their_count(client_as):
+    members_only_content()
+
+    html = search(client_as("visitor"), "vattenfrågor")
+
+    assert headings(html) == ["Teman (1)"]
+    assert "1 träff." in html
+    for secret in ("Hemligsson", "Ottilia", "Quisling", "Zetterqvist", "Höstträffen"):
+        assert secret not in html
+    for kind in ("Personer", "Enkätsvar", "Dokumentation"):
+        assert kind not in html
+
+
+def test_a_visitor_asking_for_a_members_only_kind_gets_nothing(client_as):
+    members_only_content()
+    for kind in ("personer", "enkatsvar", "dokumentation"):
+        html = search(client_as("visitor"), "vattenfrågor", typ=kind)
+        assert "(0)" in html
+        for secret in ("Hemligsson", "Quisling", "Zetterqvist"):
+            assert secret not in html
+
+
+def test_a_member_finds_people_notes_and_answers(client_as):
+    members_only_content()
+
+    html = search(client_as("member"), "vattenfrågor")
+
+    assert headings(html) == [
+        "Dokumentation (1)",
+        "Teman (1)",
+        "Personer (1)",
+        "Enkätsvar (1)",
+    ]
+    assert "Ottilia Hemligsson" in html
+    assert "Quisling-Berg" in html
+    assert "samordnas av Zetterqvist-Olofsson" in html
+    assert "# Anteckningar" not in html  # the notes' Markdown is not shown as code
+
+
+def test_drafts_and_unsubmitted_answers_are_not_found(client_as):
+    MeetingFactory(title="Hemlig utkastträff", status="draft")
+    AnswerFactory(text="Utkastträff nämns i ett utkast", response=ResponseFactory(status="draft"))
+    html = search(client_as("secretariat"), "utkastträff")
+    assert "Inga träffar" in html
+
+
+@on_postgresql
+def test_swedish_stemming_finds_other_forms_of_a_word(client_as):
+    ThemeFactory(title="Kompetensförsörjning", description="En gemensam klimatstrategi för länet.")
+
+    html = search(client_as("visitor"), "klimatstrategier")
+
+    assert "Teman (1)" in headings(html)
+    assert "<mark>klimatstrategi</mark>" in html
+
+
+@on_postgresql
+def test_postgresql_understands_web_search_syntax(client_as):
+    ThemeFactory(title="Kollektivtrafik och landsbygd")
+    ThemeFactory(title="Kollektivtrafik i staden")
+    client = client_as("visitor")
+    assert "Teman (1)" in headings(search(client, "kollektivtrafik -staden"))
+    assert "Teman (1)" in headings(search(client, '"kollektivtrafik och landsbygd"'))
+
+
+@on_sqlite
+def test_sqlite_finds_whole_words_only(client_as):
+    ThemeFactory(title="Havsplanering", description="Vi planerar havet och kusten.")
+    client = client_as("visitor")
+
+    assert "Teman (1)" in headings(search(client, "havet"))
+    assert "Teman (1)" in headings(search(client, "HAVET kusten"))  # every word, any case
+    assert "Inga träffar" in search(client, "hav")  # part of a word is not a hit
+    assert "Inga träffar" in search(client, "havet fjällen")
