@@ -31,7 +31,7 @@ import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time
 from pathlib import PurePosixPath
 
 from django.apps import apps
@@ -39,6 +39,7 @@ from django.core import serializers
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.core.management.color import no_style
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils.translation import gettext as _
@@ -59,6 +60,15 @@ EXCLUDED_MODELS = {
 # Rows `migrate` creates in every new database: matched by natural key on import,
 # and allowed in the "empty" database the archive is imported into.
 CREATED_BY_MIGRATE = {"contenttypes.contenttype", "auth.permission", "auth.group"}
+
+
+class FullPrecisionEncoder(DjangoJSONEncoder):
+    """Django's encoder cuts datetimes and times to milliseconds; the archive keeps microseconds."""
+
+    def default(self, o):
+        if isinstance(o, datetime | time):
+            return o.isoformat()
+        return super().default(o)
 
 
 class ArchiveError(Exception):
@@ -210,6 +220,7 @@ def export_archive(target, using=DEFAULT_DB_ALIAS) -> ExportSummary:
                     "json",
                     _ordered_queryset(model, using).iterator(chunk_size=1000),
                     stream=stream,
+                    cls=FullPrecisionEncoder,
                     indent=1,
                     use_natural_foreign_keys=True,
                     use_natural_primary_keys=uses_natural_primary_key(model),
@@ -487,6 +498,9 @@ def _load_rows(archive, manifest, using, summary):
                             "json", stream, using=using, handle_forward_references=True
                         )
                         for obj in objects:
+                            # The archive holds the history; restoring a many-to-many
+                            # link must not add a second history row for it.
+                            obj.object.skip_history_when_saving = True
                             obj.save(using=using)
                             summary.rows += 1
                             if obj.deferred_fields:
