@@ -91,6 +91,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "rusnet.read_only.ReadOnlyMiddleware",
 ]
 
 ROOT_URLCONF = "rusnet.urls"
@@ -106,10 +107,14 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "rusnet.read_only.read_only",
             ],
         },
     },
 ]
+
+# Read-only mode for the day the portal moves: pages read, nothing saves (rusnet/read_only.py).
+READ_ONLY = env_bool("DJANGO_READ_ONLY", False)
 
 WSGI_APPLICATION = "rusnet.wsgi.application"
 

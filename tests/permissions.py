@@ -17,6 +17,7 @@ from tests.expect import (
     everyone,
     members,
 )
+from tests.archive.expectations import EXPECTATIONS as ARCHIVE
 from tests.meetings.expectations import EXPECTATIONS as MEETINGS
 from tests.surveys.expectations import EXPECTATIONS as SURVEYS
 from tests.themes.expectations import EXPECTATIONS as THEMES
@@ -131,7 +132,7 @@ CORE: dict[str, Expectation] = {
     ),
 }
 
-EXPECTATIONS: dict[str, Expectation] = {**CORE, **MEETINGS, **SURVEYS, **THEMES}
+EXPECTATIONS: dict[str, Expectation] = {**CORE, **MEETINGS, **SURVEYS, **THEMES, **ARCHIVE}
 
 # URLs provided by Django and django-allauth, tested by their own tests in
 # tests/core/test_framework_urls.py rather than by the matrix.
