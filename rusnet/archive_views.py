@@ -32,7 +32,7 @@ def archive_download(request):
     uploaded files are ever held in memory.
     """
     require_archive_permission(request)
-    target = tempfile.TemporaryFile()
+    target = tempfile.TemporaryFile()  # noqa: SIM115 (FileResponse closes it)
     try:
         export_archive(target)
     except BaseException:

@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from tests.archive.expectations import EXPECTATIONS as ARCHIVE
 from tests.expect import (
     NOT_ALLOWED,
     REGION_EDITORS,
@@ -17,7 +18,6 @@ from tests.expect import (
     everyone,
     members,
 )
-from tests.archive.expectations import EXPECTATIONS as ARCHIVE
 from tests.meetings.expectations import EXPECTATIONS as MEETINGS
 from tests.surveys.expectations import EXPECTATIONS as SURVEYS
 from tests.themes.expectations import EXPECTATIONS as THEMES
