@@ -23,6 +23,7 @@ iterated in chunks and files are copied in blocks straight into the zip.
 """
 
 import csv
+import functools
 import hashlib
 import io
 import json
@@ -49,6 +50,7 @@ FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 README = "README.txt"
 CHUNK = 1024 * 1024
+BATCH = 500
 
 # Tables that are not part of the portal's memory: logins in progress and e-mail
 # confirmation keys that are useless on another host.
@@ -484,6 +486,30 @@ def import_archive(path, using=DEFAULT_DB_ALIAS) -> ImportSummary:
     return summary
 
 
+@functools.cache
+def _has_auto_now(model) -> bool:
+    return any(
+        getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
+        for f in model._meta.concrete_fields
+    )
+
+
+def _can_bulk_insert(model, obj) -> bool:
+    """Plain new rows go in batches (no signals, so no history rows are added either);
+    rows with links, forward references, inherited tables or a natural key go one by one,
+    and so do models with auto_now fields, which bulk_create would set to the present."""
+    return not (
+        any(
+            getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
+            for f in model._meta.concrete_fields
+        )
+        or obj.m2m_data
+        or obj.deferred_fields
+        or model._meta.parents
+        or uses_natural_primary_key(model)
+    )
+
+
 def _load_rows(archive, manifest, using, summary):
     connection = connections[using]
     loaded_models = []
@@ -497,14 +523,23 @@ def _load_rows(archive, manifest, using, summary):
                         objects = serializers.deserialize(
                             "json", stream, using=using, handle_forward_references=True
                         )
+                        batch = []
                         for obj in objects:
+                            summary.rows += 1
+                            if _can_bulk_insert(model, obj):
+                                batch.append(obj.object)
+                                if len(batch) >= BATCH:
+                                    model._base_manager.using(using).bulk_create(batch)
+                                    batch = []
+                                continue
                             # The archive holds the history; restoring a many-to-many
                             # link must not add a second history row for it.
                             obj.object.skip_history_when_saving = True
                             obj.save(using=using)
-                            summary.rows += 1
                             if obj.deferred_fields:
                                 deferred.append(obj)
+                        if batch:
+                            model._base_manager.using(using).bulk_create(batch)
                     loaded_models.append(model)
                 for obj in deferred:
                     obj.save_deferred_fields(using=using)
