@@ -93,6 +93,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "rusnet.read_only.ReadOnlyMiddleware",
 ]
 
 ROOT_URLCONF = "rusnet.urls"
@@ -108,10 +109,14 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "rusnet.read_only.read_only",
             ],
         },
     },
 ]
+
+# Read-only mode for the day the portal moves: pages read, nothing saves (rusnet/read_only.py).
+READ_ONLY = env_bool("DJANGO_READ_ONLY", False)
 
 WSGI_APPLICATION = "rusnet.wsgi.application"
 

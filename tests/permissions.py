@@ -10,6 +10,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from tests.erase.expectations import EXPECTATIONS as ERASE
+from tests.archive.expectations import EXPECTATIONS as ARCHIVE
 from tests.expect import (
     NOT_ALLOWED,
     REGION_EDITORS,
@@ -134,7 +135,7 @@ CORE: dict[str, Expectation] = {
     ),
 }
 
-EXPECTATIONS: dict[str, Expectation] = {**CORE, **MEETINGS, **SURVEYS, **THEMES, **ERASE, **SUMMARIES, **SEARCH}
+EXPECTATIONS: dict[str, Expectation] = {**CORE, **MEETINGS, **SURVEYS, **THEMES, **ERASE, **SUMMARIES, **SEARCH, **ARCHIVE}
 
 # URLs provided by Django and django-allauth, tested by their own tests in
 # tests/core/test_framework_urls.py rather than by the matrix.
