@@ -16,6 +16,11 @@ def log_in(client, user):
     return client.post(LOGIN, {"login": user.email, "password": PASSWORD})
 
 
+def confirm_password(client):
+    """allauth asks for the password again before the two-factor settings change."""
+    client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
+
+
 def is_logged_in(client):
     return "_auth_user_id" in client.session
 
@@ -44,8 +49,11 @@ def test_admin_without_an_authenticator_cannot_open_djangos_admin(client, seed_d
 
 def test_setting_up_the_app_opens_the_secretariat_pages(client, seed_data):
     sara = UserFactory(email="ny-sekr@example.org", secretariat=True, totp=False)
-    log_in(client, sara)  # a fresh login, so allauth asks for no password again
+    log_in(client, sara)
     assert is_logged_in(client)
+    response = client.get(reverse("mfa_activate_totp"))
+    assert response.url.startswith(reverse("account_reauthenticate"))
+    confirm_password(client)
     page = client.get(reverse("mfa_activate_totp"))
     assert page.status_code == 200
     assert 'src="data:image/svg+xml;base64,' in page.content.decode()  # the QR code
@@ -114,6 +122,7 @@ def test_a_member_may_turn_the_app_on_and_is_then_asked_for_the_code(member):
     log_in(client, member)
     my_data = client.get(reverse("accounts:my_data")).content.decode()
     assert f'href="{reverse("mfa_index")}"' in my_data
+    confirm_password(client)
     client.get(reverse("mfa_activate_totp"))
     client.post(
         reverse("mfa_activate_totp"), {"code": totp_code(client.session[SECRET_SESSION_KEY])}
@@ -125,6 +134,7 @@ def test_a_member_may_turn_the_app_on_and_is_then_asked_for_the_code(member):
 def test_the_secretariat_cannot_turn_the_app_off(client, secretariat):
     log_in(client, secretariat)
     client.post(AUTHENTICATE, {"code": totp_code()})
+    confirm_password(client)
     response = client.post(reverse("mfa_deactivate_totp"))
     assert Authenticator.objects.filter(user=secretariat, type=Authenticator.Type.TOTP).exists()
     assert "måste ha tvåfaktorsautentisering" in response.content.decode()

@@ -36,7 +36,7 @@ def production_setting(code, **env):
 
 def test_uploads_go_to_s3_compatible_storage_when_configured():
     code = (
-        "from django.core.files.storage import default_storage as d;"
+        "from django.core.files.storage import storages; d = storages['default'];"
         "print(type(d).__name__, d.bucket_name, d.endpoint_url, d.region_name, d.querystring_auth)"
     )
     env = {
@@ -54,7 +54,7 @@ def test_uploads_go_to_s3_compatible_storage_when_configured():
 
 
 def test_uploads_stay_on_disk_by_default():
-    code = "from django.core.files.storage import default_storage as d; print(type(d).__name__)"
+    code = "from django.core.files.storage import storages; d = storages['default']; print(type(d).__name__)"
     assert production_setting(code) == "FileSystemStorage"
 
 
