@@ -29,10 +29,21 @@ def totp_code(secret=TOTP_SECRET):
 
 
 def activate_totp(user, secret=TOTP_SECRET):
-    """Give the user an activated authenticator app, as allauth's set-up page does."""
+    """Give the user an authenticator app and recovery codes, as allauth's set-up page does."""
+    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
     from allauth.mfa.totp.internal.auth import TOTP
 
+    RecoveryCodes.activate(user)
     return TOTP.activate(user, secret).instance
+
+
+def recovery_codes(user):
+    """The user's unused recovery codes."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+
+    authenticator = Authenticator.objects.get(user=user, type=Authenticator.Type.RECOVERY_CODES)
+    return RecoveryCodes(authenticator).get_unused_codes()
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):

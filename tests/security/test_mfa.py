@@ -1,12 +1,11 @@
 """Two-factor authentication: open to every member, required for the secretariat and admins."""
 
 from allauth.mfa.models import Authenticator
-from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import SECRET_SESSION_KEY
 from django.test import Client
 from django.urls import reverse
 
-from tests.factories import PASSWORD, UserFactory, totp_code
+from tests.factories import PASSWORD, UserFactory, recovery_codes, totp_code
 
 LOGIN = "/konto/login/"
 AUTHENTICATE = "/konto/2fa/authenticate/"
@@ -97,7 +96,7 @@ def test_a_wrong_code_is_refused(secretariat):
 
 
 def test_a_recovery_code_logs_in_once(secretariat):
-    codes = RecoveryCodes.activate(secretariat).generate_codes()
+    codes = recovery_codes(secretariat)
     client = Client()
     log_in(client, secretariat)
     client.post(AUTHENTICATE, {"code": codes[0]})

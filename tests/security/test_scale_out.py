@@ -54,7 +54,7 @@ def test_uploads_go_to_s3_compatible_storage_when_configured():
 
 
 def test_uploads_stay_on_disk_by_default():
-    code = "from django.core.files.storage import storages; d = storages['default']; print(type(d).__name__)"
+    code = "from django.core.files.storage import storages as s; print(type(s['default']).__name__)"
     assert production_setting(code) == "FileSystemStorage"
 
 
