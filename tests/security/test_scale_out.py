@@ -119,3 +119,19 @@ def test_the_development_servers_request_line_loses_its_query_string():
         '"%s" %s %s', "GET /konto/login/?next=/medlemmar/&email=a@b.se HTTP/1.1", "200", "5"
     )
     assert entry["message"] == '"GET /konto/login/ HTTP/1.1" 200 5'
+
+
+def test_gunicorns_access_log_is_json_without_query_string_or_address():
+    config = {}
+    exec((settings.BASE_DIR / "gunicorn.conf.py").read_text(), config)
+    line = config["access_log_format"] % {
+        "t": "[01/Dec/2026:07:39:09 +0100]",
+        "m": "GET",
+        "U": "/moten/",
+        "s": "200",
+        "B": "12",
+        "M": "3",
+    }
+    assert json.loads(line)["path"] == "/moten/"
+    for personal in ("%(r)s", "%(q)s", "%(h)s", "%(u)s", "%(f)s", "%(a)s"):
+        assert personal not in config["access_log_format"]
