@@ -28,4 +28,4 @@ RUN DJANGO_SECRET_KEY=collectstatic-only python manage.py collectstatic --noinpu
 USER 10001:10001
 EXPOSE 8000
 VOLUME ["/data/media"]
-CMD ["gunicorn", "rusnet.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+CMD ["gunicorn", "rusnet.wsgi:application"]

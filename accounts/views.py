@@ -1,4 +1,5 @@
 from allauth.account.utils import perform_login
+from allauth.core import ratelimit
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -51,6 +52,10 @@ def members(request):
 def invite(request):
     require_secretariat(request)
     form = InvitationForm(request.POST or None)
+    if request.method == "POST" and (
+        limited := ratelimit.consume_or_429(request, action="send_invitation", user=request.user)
+    ):
+        return limited
     if request.method == "POST" and form.is_valid():
         invitation = form.save(commit=False)
         invitation.invited_by = request.user
@@ -68,6 +73,9 @@ def invite(request):
 
 
 def accept(request, token):
+    # Counted per address on every POST, before the token is looked up.
+    if limited := ratelimit.consume_or_429(request, action="accept_invitation"):
+        return limited
     invitation = get_object_or_404(Invitation.objects.select_related("organisation"), token=token)
     if not invitation.is_usable:
         return render(request, "accounts/invitation_unusable.html", {"invitation": invitation})

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "django_filters",
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
@@ -92,6 +93,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "rusnet.middleware.SecretariatNeedsMFAMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "rusnet.read_only.ReadOnlyMiddleware",
 ]
@@ -161,6 +163,36 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[RUS-nätverket] "
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14)
 
+# Rate limits (allauth's syntax: amount/period/per, period in s, m, h or d; per ip,
+# key (the e-mail address typed) or user). Counted in the shared cache (CACHES),
+# so every gunicorn process and container sees the same counts. Over the limit the
+# person gets templates/429.html.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/5m/key",
+    "request_login_code": "20/m/ip,3/m/key",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+    "confirm_email": "1/3m/key",
+    "change_password": "5/m/user",
+    "reauthenticate": "10/m/user",
+    # The portal's own invitation pages (accounts/views.py).
+    "send_invitation": env_str("INVITATION_RATE_LIMIT", "30/h/user"),
+    "accept_invitation": "10/m/ip",
+}
+# Behind a load balancer every request comes from the balancer's address: the number
+# of proxies in front of the portal that append to X-Forwarded-For, so per-address
+# limits count the person's address and not the balancer's.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
+
+# Multi-factor login (allauth.mfa): an authenticator app (TOTP) with recovery codes.
+# Every member may turn it on; the secretariat and admins must
+# (rusnet.middleware.SecretariatNeedsMFAMiddleware).
+MFA_ADAPTER = "accounts.adapter.MFAAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "RUS-nätverket"
+MFA_RECOVERY_CODE_COUNT = 10
+
 EMAIL_BACKEND = env_str(
     "DJANGO_EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend"
@@ -186,8 +218,32 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploads go through Django's storage API: files on disk (DJANGO_MEDIA_ROOT) by
+# default, or S3-compatible object storage with DJANGO_STORAGE=s3, which lets
+# several containers share them.
+DJANGO_STORAGE = env_str("DJANGO_STORAGE", "filesystem")
+if DJANGO_STORAGE == "s3":
+    DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_str("AWS_STORAGE_BUCKET_NAME"),
+            "endpoint_url": env_str("AWS_S3_ENDPOINT_URL", "") or None,
+            "region_name": env_str("AWS_S3_REGION_NAME", "") or None,
+            "access_key": env_str("AWS_ACCESS_KEY_ID", "") or None,
+            "secret_key": env_str("AWS_SECRET_ACCESS_KEY", "") or None,
+            # Files are members-only: never public, always signed short-lived links.
+            "default_acl": None,
+            "querystring_auth": True,
+            "querystring_expire": env_int("AWS_QUERYSTRING_EXPIRE", 300),
+            "file_overwrite": False,
+        },
+    }
+elif DJANGO_STORAGE == "filesystem":
+    DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+else:
+    raise ImproperlyConfigured(f"DJANGO_STORAGE must be filesystem or s3, not {DJANGO_STORAGE!r}.")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG
@@ -200,6 +256,17 @@ MEDIA_URL = "media/"
 MEETING_FILE_MAX_BYTES = env_int("MEETING_FILE_MAX_BYTES", 20 * 1024 * 1024)
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+
+# The cache holds rate-limit counters and used one-time codes, so it must be shared
+# by every process: a database table by default (`manage.py createcachetable`, no
+# extra service), or any backend Django knows through DJANGO_CACHE_BACKEND and
+# DJANGO_CACHE_LOCATION (e.g. django.core.cache.backends.redis.RedisCache).
+CACHES = {
+    "default": {
+        "BACKEND": env_str("DJANGO_CACHE_BACKEND", "django.core.cache.backends.db.DatabaseCache"),
+        "LOCATION": env_str("DJANGO_CACHE_LOCATION", "rusnet_cache"),
+    }
+}
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
@@ -221,9 +288,27 @@ SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# One JSON object per line on stderr, e-mail addresses and query strings removed
+# (rusnet/logging.py); plain text in development.
+LOG_FORMAT = env_str("DJANGO_LOG_FORMAT", "text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"no_personal_data": {"()": "rusnet.logging.RedactPersonalData"}},
+    "formatters": {
+        "json": {"()": "rusnet.logging.JSONFormatter"},
+        "text": {"format": "%(levelname)s %(name)s: %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["no_personal_data"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
+    "loggers": {
+        # Django's own request loggers propagate to root; keep them from adding handlers.
+        "django": {"level": env_str("DJANGO_LOG_LEVEL", "INFO"), "propagate": True},
+    },
 }

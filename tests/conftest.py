@@ -5,8 +5,8 @@ Personas (every test uses the same people):
 - member: Mia, a member for Region Gävleborg
 - other_editor: Olle, region editor of Region Gävleborg (another region than Dalarna)
 - region_editor: Rut, region editor of Region Dalarna
-- secretariat: Sara, in the secretariat group
-- admin: Adam, a superuser
+- secretariat: Sara, in the secretariat group, with an authenticator app (TOTP)
+- admin: Adam, a superuser, with an authenticator app (TOTP)
 - planner: Maria Ståhl's account, in the planning group of the meeting of 22 May 2026
 Tests that act on "a region" use Region Dalarna, the region Rut edits; tests that
 act on "a meeting" use `january` (27–28 January 2026) or `may` (22 May 2026).
@@ -21,7 +21,7 @@ from django.test import Client
 from meetings.models import Meeting
 from regions.models import Organisation, Person
 from rusnet.seed import load_seed_data
-from tests.factories import PASSWORD, UserFactory
+from tests.factories import PASSWORD, UserFactory, totp_code
 
 # Playwright's sync API runs an event loop in the test thread; without this,
 # live_server and ORM calls in browser tests raise SynchronousOnlyOperation.
@@ -179,7 +179,7 @@ def site(live_server, seed_data):
 
 @pytest.fixture
 def log_in(page, site):
-    """Log in through the real login form, as a person would."""
+    """Log in through the real login form, as a person would, with the app's code if asked."""
 
     def do(user):
         page.goto(f"{site.url}/konto/login/")
@@ -187,5 +187,9 @@ def log_in(page, site):
         page.get_by_label("Lösenord").fill(PASSWORD)
         page.get_by_role("button", name="Logga in").click()
         page.wait_for_url(lambda url: "/konto/login/" not in url)
+        if "/konto/2fa/authenticate/" in page.url:
+            page.get_by_label("Kod").fill(totp_code())
+            page.locator("main form button[type=submit]").first.click()
+            page.wait_for_url(lambda url: "/konto/2fa/authenticate/" not in url)
 
     return do

@@ -1,3 +1,5 @@
+import time
+
 import factory
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
@@ -14,6 +16,34 @@ from regions.models import (
 )
 
 PASSWORD = "ett-bra-lösenord-2026"
+# The authenticator-app secret of every test account that has one (base32, as apps read it).
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def totp_code(secret=TOTP_SECRET):
+    """The code an authenticator app shows now for the secret."""
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    counter = int(time.time()) // 30
+    return format_hotp_value(hotp_value(secret, counter))
+
+
+def activate_totp(user, secret=TOTP_SECRET):
+    """Give the user an authenticator app and recovery codes, as allauth's set-up page does."""
+    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    RecoveryCodes.activate(user)
+    return TOTP.activate(user, secret).instance
+
+
+def recovery_codes(user):
+    """The user's unused recovery codes."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+
+    authenticator = Authenticator.objects.get(user=user, type=Authenticator.Type.RECOVERY_CODES)
+    return RecoveryCodes(authenticator).get_unused_codes()
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
@@ -56,6 +86,16 @@ class UserFactory(factory.django.DjangoModelFactory):
         if create and extracted:
             group, _ = Group.objects.get_or_create(name=SECRETARIAT_GROUP)
             self.groups.add(group)
+
+    @factory.post_generation
+    def totp(self, create, extracted, **kwargs):
+        """The secretariat and admins must have an authenticator app (totp=False: without)."""
+        if not create:
+            return
+        if extracted is None:
+            extracted = self.is_superuser or self.groups.filter(name=SECRETARIAT_GROUP).exists()
+        if extracted:
+            activate_totp(self)
 
 
 class RegionItemFactory(factory.django.DjangoModelFactory):

@@ -140,5 +140,5 @@ EXPECTATIONS: dict[str, Expectation] = {**CORE, **MEETINGS, **SURVEYS, **THEMES,
 # URLs provided by Django and django-allauth, tested by their own tests in
 # tests/core/test_framework_urls.py rather than by the matrix.
 FRAMEWORK_NAMESPACES = {"admin"}
-FRAMEWORK_URL_PREFIXES = ("account_",)
+FRAMEWORK_URL_PREFIXES = ("account_", "mfa_")  # allauth: tests/core/test_framework_urls.py
 FRAMEWORK_URLS = {"set_language"}

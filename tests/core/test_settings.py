@@ -52,6 +52,8 @@ def test_env_example_lists_every_variable_the_settings_read():
 
     source = (Path(settings.BASE_DIR) / "rusnet" / "settings.py").read_text()
     read = set(re.findall(r'env_\w+\(\s*"([A-Z_]+)"', source)) | {"DATABASE_URL"}
+    gunicorn = (Path(settings.BASE_DIR) / "gunicorn.conf.py").read_text()
+    read |= set(re.findall(r'os\.environ\.get\(\s*"([A-Z_]+)"', gunicorn))
     example = (Path(settings.BASE_DIR) / ".env.example").read_text()
     listed = set(re.findall(r"^([A-Z_]+)=", example, re.MULTILINE))
     assert read == listed
