@@ -28,6 +28,7 @@ from django.utils.translation import gettext
 from accounts.models import FORMER_MEMBER, Invitation, User
 from meetings.models import Registration
 from regions.models import Contact, Person
+from search import indexing
 from surveys.models import Response
 
 
@@ -64,6 +65,9 @@ def erase_member(user: User, by: User) -> User:
     _erase_responses(user, person, needles)
     Registration.objects.filter(user=user).update(dietary_needs="")
     _sweep(needles)
+    # The rows above were changed by queryset updates, which send no signals.
+    indexing.refresh(indexing.Kind.PERSON, erased_at=now)
+    indexing.refresh(indexing.Kind.ANSWER, response__respondent_erased=True)
     return user
 
 

@@ -45,6 +45,8 @@ from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils.translation import gettext as _
 
+from search import indexing
+
 FORMAT = "rusnet-archive"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
@@ -58,6 +60,8 @@ EXCLUDED_MODELS = {
     "sessions.session",
     "account.emailconfirmation",
     "usersessions.usersession",
+    # Derived from the other tables and rebuilt after the import.
+    "search.searchentry",
 }
 # Rows `migrate` creates in every new database: matched by natural key on import,
 # and allowed in the "empty" database the archive is imported into.
@@ -544,6 +548,7 @@ def _load_rows(archive, manifest, using, summary):
                 for obj in deferred:
                     obj.save_deferred_fields(using=using)
             connection.check_constraints(table_names=[m._meta.db_table for m in loaded_models])
+            indexing.rebuild()
             statements = connection.ops.sequence_reset_sql(no_style(), loaded_models)
             if statements:
                 with connection.cursor() as cursor:

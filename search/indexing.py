@@ -174,7 +174,7 @@ def _organisation_entry(organisation):
 def _people():
     from regions.models import Person
 
-    return Person.objects.select_related("organisation")
+    return Person.objects.in_directory().select_related("organisation")
 
 
 def _person_entry(person):

@@ -9,8 +9,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from tests.erase.expectations import EXPECTATIONS as ERASE
 from tests.archive.expectations import EXPECTATIONS as ARCHIVE
+from tests.erase.expectations import EXPECTATIONS as ERASE
 from tests.expect import (
     NOT_ALLOWED,
     REGION_EDITORS,
@@ -20,8 +20,8 @@ from tests.expect import (
     members,
 )
 from tests.meetings.expectations import EXPECTATIONS as MEETINGS
-from tests.summaries.expectations import EXPECTATIONS as SUMMARIES
 from tests.search.expectations import EXPECTATIONS as SEARCH
+from tests.summaries.expectations import EXPECTATIONS as SUMMARIES
 from tests.surveys.expectations import EXPECTATIONS as SURVEYS
 from tests.themes.expectations import EXPECTATIONS as THEMES
 
@@ -135,7 +135,16 @@ CORE: dict[str, Expectation] = {
     ),
 }
 
-EXPECTATIONS: dict[str, Expectation] = {**CORE, **MEETINGS, **SURVEYS, **THEMES, **ERASE, **SUMMARIES, **SEARCH, **ARCHIVE}
+EXPECTATIONS: dict[str, Expectation] = {
+    **CORE,
+    **MEETINGS,
+    **SURVEYS,
+    **THEMES,
+    **ERASE,
+    **SUMMARIES,
+    **SEARCH,
+    **ARCHIVE,
+}
 
 # URLs provided by Django and django-allauth, tested by their own tests in
 # tests/core/test_framework_urls.py rather than by the matrix.

@@ -17,6 +17,8 @@ def read_only(settings):
 
 
 def submit_buttons(html):
+    """The submit buttons of the page's forms, without the header's search (a GET form)."""
+    html = re.sub(r'<form role="search".*?</form>', "", html, flags=re.S)
     return re.findall(r"<button type=\"submit\"[^>]*>", html)
 
 

@@ -212,6 +212,18 @@ def test_the_directory_and_region_contacts_forget_the_person(secretariat, former
     assert "tidigare medlem" not in page.content.decode()
 
 
+def test_the_search_no_longer_finds_the_person(client_as, secretariat, former_member):
+    client = client_as("secretariat")
+    surname = NAME.split()[-1]
+    assert (
+        'class="search-hits"'
+        in client.get(reverse("search:results"), {"q": surname}).content.decode()
+    )
+    erase(secretariat, former_member)
+    page = client.get(reverse("search:results"), {"q": surname}).content.decode()
+    assert 'class="search-hits"' not in page and EMAIL not in page
+
+
 def test_edits_stay_attributed_to_a_former_member(secretariat, former_member, dalarna):
     strategy = dalarna.strategy_set.get(title="Dalastrategin 2030")
     erase(secretariat, former_member)
