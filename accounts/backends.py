@@ -37,6 +37,7 @@ class PortalBackend(AuthenticationBackend):
             user = users_with_role_flags().get(pk=user_id)
         except get_user_model().DoesNotExist:
             return None
+        user.per_request = True  # rules may keep answers on it for the request
         return user if self.user_can_authenticate(user) else None
 
     def get_all_permissions(self, user_obj, obj=None):

@@ -60,7 +60,8 @@ def programme_days(meeting):
 
 
 def detail(request, slug):
-    meeting = meeting_for_viewer(request, slug, with_programme(Meeting.objects))
+    meetings = Meeting.objects.with_planner_flag(request.user).with_registration_state(request.user)
+    meeting = meeting_for_viewer(request, slug, with_programme(meetings))
     context = {
         "meeting": meeting,
         "days": programme_days(meeting),

@@ -82,7 +82,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "rusnet.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    "rusnet.sessions.IdleSessionMiddleware",
     "rusnet.middleware.SwedishUnlessChosenMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -210,6 +210,8 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 # so the clock restarts whenever the person does something).
 SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_IDLE_SECONDS", 2 * 60 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
+# ...renewed at most once this many seconds, instead of a write on every page (rusnet/sessions.py).
+SESSION_RENEW_SECONDS = env_int("DJANGO_SESSION_RENEW_SECONDS", 60)
 SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
