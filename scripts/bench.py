@@ -487,9 +487,8 @@ def export_ratio():
         return None
     with tempfile.TemporaryDirectory() as folder:
         started = time.monotonic()
-        call_command(
-            "export_archive", str(Path(folder) / "archive.zip"), stdout=open(os.devnull, "w")
-        )
+        with open(os.devnull, "w") as quiet:
+            call_command("export_archive", str(Path(folder) / "archive.zip"), stdout=quiet)
         export_seconds = time.monotonic() - started
         started = time.monotonic()
         subprocess.run(
