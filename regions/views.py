@@ -73,25 +73,11 @@ def detail(request, slug):
         context["contacts"] = region.contact_set.select_related("person")
         context["history"] = with_users_and_kinds(region_history(region)[:HISTORY_ON_REGION_PAGE])
         context["can_restore"] = request.user.has_perm("regions.restore_history")
-        latest = context["history"][:1]
-    else:
-        latest = list(region_history(region)[:1])
-    context["parts_stamp"] = parts_stamp(region, latest[0] if latest else None)
-    return render(request, "regions/detail.html", context)
-
-
-def parts_stamp(region, latest_change) -> str:
-    """What the cached parts of a region page (strategies to roles) are keyed on.
-
-    Every edit of the page, its items and former names (through the admin's inline)
-    leaves a history row, so the newest row changes whenever the parts do.
-    """
-    if latest_change is None:
-        return f"{region.version}"
-    return (
-        f"{region.version}-{latest_change['part']}-{latest_change['history_id']}"
-        f"-{latest_change['history_date'].timestamp()}"
+    # The parts above are cached until any region's page changes (rusnet.fragments).
+    context["parts_stamp"] = history_stamp(
+        Organisation, *(kind.model for kind in ITEM_KINDS.values())
     )
+    return render(request, "regions/detail.html", context)
 
 
 def organisation(request, slug):

@@ -10,7 +10,9 @@ which writes no history.
 
 import hashlib
 
+from django.core.cache import cache
 from django.db import connection
+from django.utils import translation
 
 # A safety net for changes that bypass the history (a raw SQL fix): at most this stale.
 FRAGMENT_SECONDS = 600
@@ -27,3 +29,19 @@ def history_stamp(*models) -> str:
         cursor.execute(f"SELECT {', '.join(columns)}")
         row = "-".join(str(value) for value in cursor.fetchone())
     return hashlib.sha256(row.encode()).hexdigest()[:32]
+
+
+def unfiltered_form_html(request, name, form, *models):
+    """A list page's empty filter form, rendered once per data version of its choices.
+
+    The same for everyone; None when the request filters (the page renders the bound
+    form then). `models` are those whose rows fill the form's choices.
+    """
+    if request.GET:
+        return None
+    key = f"filter-form:{name}:{history_stamp(*models)}:{translation.get_language()}"
+    html = cache.get(key)
+    if html is None:
+        html = str(form)
+        cache.set(key, html, FRAGMENT_SECONDS)
+    return html
