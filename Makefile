@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV := DJANGO_DEBUG=1
 
-.PHONY: run test test-browser lint format messages clean-db loadtest loadtest-small
+.PHONY: run test test-browser lint format messages clean-db loadtest loadtest-small bench
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ test: $(STAMP)
 ## Only the browser tests, failing instead of skipping when Chromium is missing
 test-browser: $(STAMP)
 	REQUIRE_BROWSER=1 $(BIN)/pytest -m browser
+
+## The benchmark on PostgreSQL (scripts/bench.py; BENCH_SCALE=small for the quick version)
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py
 
 ## ruff, formatting, missing migrations and the Dockerfile
 lint: $(STAMP)

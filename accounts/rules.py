@@ -15,7 +15,17 @@ def is_admin(user):
     return is_member(user) and user.is_superuser
 
 
-is_secretariat = is_member & (rules.is_group_member(SECRETARIAT_GROUP) | is_admin)
+@rules.predicate
+def in_secretariat_group(user):
+    """The flag accounts.backends loads with the user; one query for a user loaded elsewhere."""
+    flag = getattr(user, "in_secretariat", None)
+    if flag is None:
+        flag = user.groups.filter(name=SECRETARIAT_GROUP).exists()
+        user.in_secretariat = flag
+    return flag
+
+
+is_secretariat = is_member & (in_secretariat_group | is_admin)
 
 rules.add_perm("accounts.view_member_content", is_member)
 rules.add_perm("accounts.manage_members", is_secretariat)

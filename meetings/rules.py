@@ -1,16 +1,26 @@
 import rules
 
 from accounts.rules import is_member, is_secretariat
+from meetings.models import planned_by_subquery
 
 
 @rules.predicate
 def is_meeting_planner(user, meeting):
-    """In the meeting's planning group, or in the planning group of a theme it treats."""
+    """In the meeting's planning group, or in the planning group of a theme it treats.
+
+    Asked several times per page (edit link, registrations, documentation): the answer
+    is kept on the user for the request, and read from the meeting when the view
+    loaded it with Meeting.objects.with_planner_flag(user) (no query at all then).
+    """
     if meeting is None or not is_member(user) or user.person_id is None:
         return False
-    if meeting.planners.filter(person_id=user.person_id).exists():
-        return True
-    return meeting.themes.filter(planners__person_id=user.person_id).exists()
+    if getattr(meeting, "planner_flag_person_id", None) == user.person_id:
+        return meeting.planner_flag
+    # Only a user loaded for one request keeps answers (accounts.backends.PortalBackend).
+    answers = user.__dict__.setdefault("_planner_of_meeting", {}) if user.per_request else {}
+    if meeting.pk not in answers:
+        answers[meeting.pk] = planned_by_subquery(user.person_id, meeting.pk).exists()
+    return answers[meeting.pk]
 
 
 rules.add_perm("meetings.change_meeting", is_meeting_planner | is_secretariat)

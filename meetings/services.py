@@ -31,7 +31,10 @@ def registration_closed_reason(meeting, now=None) -> str | None:
 def seats_left(meeting) -> int | None:
     if meeting.capacity is None:
         return None
-    return max(meeting.capacity - meeting.registrations.active().count(), 0)
+    taken = getattr(meeting, "active_registration_count", None)
+    if taken is None:
+        taken = meeting.registrations.active().count()
+    return max(meeting.capacity - taken, 0)
 
 
 def save_registration(meeting, user, form) -> Registration:

@@ -9,7 +9,10 @@ from django.shortcuts import get_object_or_404, render
 from meetings.calendar_files import calendar_for
 from meetings.forms import MeetingFilter
 from meetings.models import Meeting, MeetingHost, MeetingPlanner, ProgrammeItem, ProgrammeSpeaker
+from regions.models import Organisation
+from rusnet.fragments import unfiltered_form_html
 from rusnet.pagination import paginate
+from themes.models import Theme
 
 PAST_PER_PAGE = 20
 
@@ -37,6 +40,9 @@ def calendar(request):
         "meetings/calendar.html",
         {
             "filter": meeting_filter,
+            "filter_form": unfiltered_form_html(
+                request, "meetings", meeting_filter.form, Theme, Organisation
+            ),
             "upcoming": meetings.upcoming(),
             "past": paginate(request, meetings.past(), PAST_PER_PAGE),
             "can_create": request.user.has_perm("meetings.add_meeting"),
@@ -60,7 +66,8 @@ def programme_days(meeting):
 
 
 def detail(request, slug):
-    meeting = meeting_for_viewer(request, slug, with_programme(Meeting.objects))
+    meetings = Meeting.objects.with_planner_flag(request.user).with_registration_state(request.user)
+    meeting = meeting_for_viewer(request, slug, with_programme(meetings))
     context = {
         "meeting": meeting,
         "days": programme_days(meeting),

@@ -1,16 +1,20 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from regions.forms import ITEM_KINDS, PersonFilter, RegionDescriptionForm
 from regions.history import REGION_KIND, history_model, region_history, with_users_and_kinds
 from regions.map import county_shapes
-from regions.models import Organisation, Person, PhaseEntry
+from regions.models import Organisation, Person, PhaseEntry, Strategy
 from rusnet.concurrency import changes_in, restore_version
+from rusnet.fragments import FRAGMENT_SECONDS, history_stamp
 from rusnet.pagination import paginate
 
 HISTORY_ON_REGION_PAGE = 10
@@ -32,22 +36,26 @@ def item_kind(kind_slug):
 
 
 def overview(request):
-    regions = list(
-        Organisation.objects.regions().with_current_phase().prefetch_related("strategy_set")
-    )
-    shapes = county_shapes()
-    for region in regions:
-        region.map_path = shapes.paths.get(region.county_code, "")
-    return render(
-        request,
-        "regions/overview.html",
-        {
+    """The map and the table of regions: the same for everyone, so cached (rusnet.fragments)."""
+    stamp = history_stamp(Organisation, Strategy, PhaseEntry)
+    key = f"regions-overview:{stamp}:{translation.get_language()}"
+    html = cache.get(key)
+    if html is None:
+        regions = list(
+            Organisation.objects.regions().with_current_phase().prefetch_related("strategy_set")
+        )
+        shapes = county_shapes()
+        for region in regions:
+            region.map_path = shapes.paths.get(region.county_code, "")
+        context = {
             "regions": regions,
             "view_box": shapes.view_box,
             "phases": PhaseEntry.Phase.choices,
             "others": Organisation.objects.others(),
-        },
-    )
+        }
+        html = render_to_string("regions/_overview_content.html", context)
+        cache.set(key, html, FRAGMENT_SECONDS)
+    return render(request, "regions/overview.html", {"content": html})
 
 
 def detail(request, slug):
@@ -65,6 +73,10 @@ def detail(request, slug):
         context["contacts"] = region.contact_set.select_related("person")
         context["history"] = with_users_and_kinds(region_history(region)[:HISTORY_ON_REGION_PAGE])
         context["can_restore"] = request.user.has_perm("regions.restore_history")
+    # The parts above are cached until any region's page changes (rusnet.fragments).
+    context["parts_stamp"] = history_stamp(
+        Organisation, *(kind.model for kind in ITEM_KINDS.values())
+    )
     return render(request, "regions/detail.html", context)
 
 

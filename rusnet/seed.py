@@ -4,6 +4,7 @@
 """
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 from simple_history.models import registered_models
@@ -25,6 +26,7 @@ def load_seed_data() -> None:
         import_survey_2017()
         ensure_initial_history()
     indexing.rebuild()
+    cache.clear()  # loaddata writes no history, which cached page fragments are keyed on
 
 
 SURVEY_2017 = FIXTURE_DIR / "surveys" / "overblick-rus-2017.txt"

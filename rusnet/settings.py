@@ -85,7 +85,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "rusnet.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    "rusnet.sessions.IdleSessionMiddleware",
     "rusnet.middleware.SwedishUnlessChosenMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -135,10 +135,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 FORMS_URLFIELD_ASSUME_HTTPS = True
 
 AUTH_USER_MODEL = "accounts.User"
+# accounts.backends.PortalBackend is allauth's e-mail login and Django's model
+# permissions, with the account, its organisation and its secretariat flag loaded
+# in one query (see accounts/backends.py).
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "accounts.backends.PortalBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -282,6 +284,8 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 # so the clock restarts whenever the person does something).
 SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_IDLE_SECONDS", 2 * 60 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
+# ...renewed at most once this many seconds, instead of a write on every page (rusnet/sessions.py).
+SESSION_RENEW_SECONDS = env_int("DJANGO_SESSION_RENEW_SECONDS", 60)
 SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG

@@ -16,6 +16,7 @@ import os
 import shutil
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from meetings.models import Meeting
@@ -46,6 +47,12 @@ def pytest_collection_modifyitems(config, items):
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         load_seed_data()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Cached page fragments must not outlive the test whose data they show."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -9,7 +9,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from meetings.models import Meeting, MeetingHost
+from regions.models import Organisation
 from rusnet.concurrency import EditConflict, changes_in, restore_version
+from rusnet.fragments import unfiltered_form_html
 from rusnet.pagination import paginate
 from themes.forms import (
     AcceptForm,
@@ -54,7 +56,14 @@ def theme_list(request):
     return render(
         request,
         "themes/list.html",
-        {"filter": theme_filter, "page": page, "plan_years": list(dict.fromkeys(years))[:3]},
+        {
+            "filter": theme_filter,
+            "filter_form": unfiltered_form_html(
+                request, "themes", theme_filter.form, Theme, Organisation
+            ),
+            "page": page,
+            "plan_years": list(dict.fromkeys(years))[:3],
+        },
     )
 
 
