@@ -20,8 +20,12 @@ from accounts.models import SECRETARIAT_GROUP
 
 
 def users_with_role_flags():
-    """Users with `in_secretariat`, `holds_direct_permissions` and `holds_group_permissions`."""
+    """Users with `in_secretariat`, `holds_direct_permissions`, `holds_group_permissions`
+    and `has_authenticator_app` (rusnet.middleware.SecretariatNeedsMFAMiddleware)."""
+    from allauth.mfa.models import Authenticator
+
     User = get_user_model()
+    apps = Authenticator.objects.filter(user_id=OuterRef("pk"), type=Authenticator.Type.TOTP)
     memberships = User.groups.through.objects.filter(user_id=OuterRef("pk"))
     direct = User.user_permissions.through.objects.filter(user_id=OuterRef("pk"))
     through_groups = Group.permissions.through.objects.filter(group__user=OuterRef("pk"))
@@ -29,6 +33,7 @@ def users_with_role_flags():
         in_secretariat=Exists(memberships.filter(group__name=SECRETARIAT_GROUP)),
         holds_direct_permissions=Exists(direct),
         holds_group_permissions=Exists(through_groups),
+        has_authenticator_app=Exists(apps),
     )
 
 

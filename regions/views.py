@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,7 +13,7 @@ from regions.history import REGION_KIND, history_model, region_history, with_use
 from regions.map import county_shapes
 from regions.models import Organisation, Person, PhaseEntry, Strategy
 from rusnet.concurrency import changes_in, restore_version
-from rusnet.fragments import FRAGMENT_SECONDS, history_stamp
+from rusnet.fragments import FRAGMENT_SECONDS, fragment_cache, history_stamp
 from rusnet.pagination import paginate
 
 HISTORY_ON_REGION_PAGE = 10
@@ -39,7 +38,7 @@ def overview(request):
     """The map and the table of regions: the same for everyone, so cached (rusnet.fragments)."""
     stamp = history_stamp(Organisation, Strategy, PhaseEntry)
     key = f"regions-overview:{stamp}:{translation.get_language()}"
-    html = cache.get(key)
+    html = fragment_cache().get(key)
     if html is None:
         regions = list(
             Organisation.objects.regions().with_current_phase().prefetch_related("strategy_set")
@@ -54,7 +53,7 @@ def overview(request):
             "others": Organisation.objects.others(),
         }
         html = render_to_string("regions/_overview_content.html", context)
-        cache.set(key, html, FRAGMENT_SECONDS)
+        fragment_cache().set(key, html, FRAGMENT_SECONDS)
     return render(request, "regions/overview.html", {"content": html})
 
 

@@ -109,4 +109,6 @@ class SecretariatNeedsMFAMiddleware:
 def _has_authenticator_app(user):
     from allauth.mfa.models import Authenticator
 
+    if hasattr(user, "has_authenticator_app"):  # loaded with the user (accounts.backends)
+        return bool(user.has_authenticator_app)
     return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()

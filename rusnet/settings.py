@@ -267,7 +267,10 @@ CACHES = {
     "default": {
         "BACKEND": env_str("DJANGO_CACHE_BACKEND", "django.core.cache.backends.db.DatabaseCache"),
         "LOCATION": env_str("DJANGO_CACHE_LOCATION", "rusnet_cache"),
-    }
+    },
+    # Rendered page fragments (rusnet/fragments.py). Their keys carry the version of the
+    # data they show, so each process may keep its own copy: reading it costs no query.
+    "fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
 }
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

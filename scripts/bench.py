@@ -55,7 +55,7 @@ BOOKKEEPING = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE SAVEPOINT")
 SURVEY_2017 = "overblick-rus-2017"
 JANUARY = "2026-01-27-rus-och-relationen-till-andra-planer-och-strategier"
 
-# (label, URL name, kwargs, roles). The lead adds search here.
+# (label, URL name, kwargs, roles); QUERY_STRINGS adds what a page needs to show data.
 PAGES = [
     ("home", "home", {}, ("visitor", "member")),
     ("regions overview (map)", "regions:overview", {}, ("visitor", "member")),
@@ -64,7 +64,9 @@ PAGES = [
     ("meeting page", "meetings:detail", {"slug": JANUARY}, ("visitor", "member")),
     ("survey by question", "surveys:question", {"slug": SURVEY_2017, "number": 12}, ("member",)),
     ("themes list", "themes:list", {}, ("visitor", "member")),
+    ("search", "search:results", {}, ("visitor", "member")),
 ]
+QUERY_STRINGS = {"search:results": "?q=strategi"}
 
 # The seed data times 100 (scaled down for BENCH_SCALE=small).
 FULL = {
@@ -162,8 +164,11 @@ def generate(personas):
     from django.db import transaction
 
     started = time.monotonic()
+    from search import indexing
+
     with transaction.atomic():
         counts = _generate(personas)
+        counts["search entries"] = indexing.rebuild()  # bulk inserts send no signals
     from django.db import connection
 
     with connection.cursor() as cursor:
@@ -527,16 +532,20 @@ def main():  # noqa: PLR0915 - the benchmark's steps in order
     log("migrated, seed data loaded")
 
     rows = [
-        {"page": label, "role": role, "url": reverse(name, kwargs=kwargs)}
+        {
+            "page": label,
+            "role": role,
+            "url": reverse(name, kwargs=kwargs) + QUERY_STRINGS.get(name, ""),
+        }
         for label, name, kwargs, roles in PAGES
         for role in roles
     ]
     for row in rows:
         row["queries_1x"] = count_queries(client_for(cookies[row["role"]]), row["url"])
     data = generate(personas)
-    from django.core.cache import cache
+    from rusnet.fragments import clear_caches
 
-    cache.clear()
+    clear_caches()
     failures = []
     for row in rows:
         row["queries_100x"] = count_queries(client_for(cookies[row["role"]]), row["url"])

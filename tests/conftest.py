@@ -16,11 +16,11 @@ import os
 import shutil
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 
 from meetings.models import Meeting
 from regions.models import Organisation, Person
+from rusnet.fragments import fragment_cache
 from rusnet.seed import load_seed_data
 from tests.factories import PASSWORD, UserFactory, totp_code
 
@@ -52,7 +52,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Cached page fragments must not outlive the test whose data they show."""
-    cache.clear()
+    fragment_cache().clear()
 
 
 @pytest.fixture
