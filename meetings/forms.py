@@ -25,6 +25,25 @@ class TimeInput(forms.TimeInput):
         super().__init__(attrs=attrs, format="%H:%M")
 
 
+class BoundedDateTimeField(forms.DateTimeField):
+    """A date and time within years the database can convert between time zones.
+
+    Year 1 at 00:30 in Stockholm is year 0 in UTC, which Python cannot represent:
+    without a bound the save fails with a server error instead of a message.
+    """
+
+    FIRST_YEAR, LAST_YEAR = 1900, 2200
+
+    def validate(self, value):
+        super().validate(value)
+        if value is not None and not self.FIRST_YEAR <= value.year <= self.LAST_YEAR:
+            raise forms.ValidationError(
+                _("Give a date between the years %(first)s and %(last)s.")
+                % {"first": self.FIRST_YEAR, "last": self.LAST_YEAR},
+                code="year_out_of_range",
+            )
+
+
 class MeetingForm(VersionedModelForm):
     class Meta:
         model = Meeting
@@ -49,6 +68,11 @@ class MeetingForm(VersionedModelForm):
             "starts_at": DateTimeInput,
             "ends_at": DateTimeInput,
             "registration_deadline": DateTimeInput,
+        }
+        field_classes = {
+            "starts_at": BoundedDateTimeField,
+            "ends_at": BoundedDateTimeField,
+            "registration_deadline": BoundedDateTimeField,
         }
 
     def clean(self):

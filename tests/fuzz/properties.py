@@ -21,7 +21,9 @@ def row_counts():
 
 
 def changed_tables(before, after):
-    return {label: after[label] - before[label] for label in before if after[label] != before[label]}
+    return {
+        label: after[label] - before[label] for label in before if after[label] != before[label]
+    }
 
 
 def assert_history_complete(before, after):

@@ -50,8 +50,12 @@ odd_text = st.one_of(
     st.sampled_from([" ", "   ", "\t\n", "\u3000", "\u00a0 \u2003"]),  # whitespace only
     st.text(any_char, max_size=40),
     st.lists(st.sampled_from(ODD_PIECES), min_size=1, max_size=6).map("".join),
-    st.builds(lambda piece, n: piece * n, st.sampled_from(["x", "å", "😀", "\x00", " "]), st.just(HUGE)),
-    st.builds(lambda text: (text or "y") * (HUGE // max(len(text), 1)), st.text(any_char, max_size=5)),
+    st.builds(
+        lambda piece, n: piece * n, st.sampled_from(["x", "å", "😀", "\x00", " "]), st.just(HUGE)
+    ),
+    st.builds(
+        lambda text: (text or "y") * (HUGE // max(len(text), 1)), st.text(any_char, max_size=5)
+    ),
 )
 
 numbers = st.one_of(

@@ -82,7 +82,11 @@ def form(path, **build):
 def other_region_people():
     from regions.models import Person
 
-    return {"person": list(Person.objects.exclude(organisation__slug="dalarna").values_list("pk", flat=True)[:20])}
+    return {
+        "person": list(
+            Person.objects.exclude(organisation__slug="dalarna").values_list("pk", flat=True)[:20]
+        )
+    }
 
 
 def non_regions():
@@ -169,7 +173,9 @@ CASES = [
     FormCase("region-item-delete", "regions:item_delete", "region_editor", None),
     FormCase("region-restore", "regions:restore", "secretariat", None),
     # meetings
-    FormCase("meeting-create", "meetings:create", "secretariat", form("meetings.forms.NewMeetingForm")),
+    FormCase(
+        "meeting-create", "meetings:create", "secretariat", form("meetings.forms.NewMeetingForm")
+    ),
     FormCase("meeting-edit", "meetings:edit", "secretariat", form("meetings.forms.MeetingForm")),
     FormCase(
         "programme-add",
@@ -194,7 +200,9 @@ CASES = [
     FormCase("meeting-restore", "meetings:restore", "secretariat", None),
     FormCase("meeting-publish", "meetings:publish", "secretariat", None),
     FormCase("meeting-cancel", "meetings:cancel", "secretariat", None),
-    FormCase("meeting-copy", "meetings:copy", "secretariat", form("meetings.forms.CopyMeetingForm")),
+    FormCase(
+        "meeting-copy", "meetings:copy", "secretariat", form("meetings.forms.CopyMeetingForm")
+    ),
     FormCase("register", "meetings:register", "member", registration_form),
     FormCase("registration-cancel", "meetings:registration_cancel", "member", None),
     FormCase("attendance", "meetings:attendance", "secretariat", attendance_form),
@@ -260,7 +268,11 @@ CASES = [
         foreign=non_regions,
     ),
     FormCase(
-        "decline-hosting", "themes:decline_hosting", "secretariat", hosting_form, foreign=non_regions
+        "decline-hosting",
+        "themes:decline_hosting",
+        "secretariat",
+        hosting_form,
+        foreign=non_regions,
     ),
     FormCase("withdraw-decline", "themes:withdraw_decline", "secretariat", None),
 ]

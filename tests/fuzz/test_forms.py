@@ -21,7 +21,7 @@ from tests.fuzz.properties import (
     changed_tables,
     row_counts,
 )
-from tests.fuzz.strategies import form_data, forged_ids, odd_text
+from tests.fuzz.strategies import forged_ids, form_data, odd_text
 from tests.fuzz.table import CASES, FILTERS
 from tests.permissions import EXPECTATIONS, FRAMEWORK_URLS
 
@@ -79,7 +79,9 @@ def test_form_survives_hostile_input(case, client_as, example):
     run()
 
 
-@pytest.mark.parametrize(("url_name", "role", "kwargs", "path"), FILTERS, ids=[f[0] for f in FILTERS])
+@pytest.mark.parametrize(
+    ("url_name", "role", "kwargs", "path"), FILTERS, ids=[f[0] for f in FILTERS]
+)
 def test_filter_survives_hostile_query(url_name, role, kwargs, path, client_as, example):
     from importlib import import_module
 
