@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from meetings.models import Meeting, ProgrammeItem, ProgrammeSpeaker
 from regions.models import Organisation, Person
 from rusnet.concurrency import VersionedModelForm
+from rusnet.forms import ModelMultipleChoiceField
 from themes.models import Theme
 
 
@@ -108,7 +109,7 @@ class ProgrammeItemForm(VersionedModelForm):
     """One programme item, validated against the meeting's days and its other items."""
 
     day = forms.TypedChoiceField(label=_("Day"), coerce=forms.DateField().to_python)
-    speakers = forms.ModelMultipleChoiceField(
+    speakers = ModelMultipleChoiceField(
         label=_("Speakers"),
         queryset=Person.objects.select_related("organisation"),
         required=False,

@@ -26,3 +26,44 @@ def test_a_meeting_in_year_one_is_refused_in_swedish(client_as):
     assert_refusal_in_swedish(response, url)
     assert row_counts() == before
     assert not Meeting.objects.filter(slug="ar-ett").exists()
+
+
+def test_a_speaker_id_beyond_the_database_range_is_refused(client_as, january):
+    """9223372036854775808 in a multiple choice overflowed in the `pk__in` query: a 500."""
+    client = client_as("secretariat")
+    item = january.items.first()
+    url = reverse("meetings:item_add", kwargs={"slug": january.slug})
+    before = row_counts()
+    response = client.post(
+        url,
+        {
+            "day": item.day.isoformat(),
+            "starts": "19:00",
+            "ends": "20:00",
+            "kind": "meal",
+            "title": "Kvällspass",
+            "speakers": ["9223372036854775808"],
+        },
+    )
+    assert response.status_code == 200
+    assert "Välj ett giltigt alternativ" in response.content.decode()
+    assert_refusal_in_swedish(response, url)
+    assert row_counts() == before
+
+
+def test_every_multiple_choice_field_checks_the_id_range(seed_data):
+    """Every form of the portal uses the bounded field (rusnet.forms) for several choices."""
+    from django import forms
+
+    from rusnet.forms import ModelMultipleChoiceField
+    from tests.fuzz.table import CASES
+
+    seen = 0
+    for case in CASES:
+        if case.form is None:
+            continue
+        for name, field in case.form(case.url_kwargs()).fields.items():
+            if isinstance(field, forms.ModelMultipleChoiceField):
+                seen += 1
+                assert isinstance(field, ModelMultipleChoiceField), f"{case.id}: {name}"
+    assert seen
