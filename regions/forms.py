@@ -170,14 +170,17 @@ ITEM_KINDS = {
 
 
 class PersonFilter(django_filters.FilterSet):
-    name = django_filters.CharFilter(label=_("Name"), lookup_expr="icontains")
+    # Bounded: SQLite refuses a LIKE pattern over 50,000 bytes ("pattern too complex").
+    name = django_filters.CharFilter(label=_("Name"), lookup_expr="icontains", max_length=200)
     organisation = django_filters.ModelChoiceFilter(
         label=_("Organisation"), queryset=Organisation.objects.all()
     )
     organisation__kind = django_filters.ChoiceFilter(
         label=_("Kind of organisation"), choices=Organisation.Kind.choices
     )
-    title = django_filters.CharFilter(label=_("Role or title contains"), lookup_expr="icontains")
+    title = django_filters.CharFilter(
+        label=_("Role or title contains"), lookup_expr="icontains", max_length=200
+    )
 
     class Meta:
         model = Person

@@ -16,7 +16,7 @@ class AnswerFilter(django_filters.FilterSet):
     """The filter box of the by-question page: words in the answer, kind of organisation."""
 
     text = django_filters.CharFilter(
-        field_name="text", lookup_expr="icontains", label=_("The answer contains")
+        field_name="text", lookup_expr="icontains", label=_("The answer contains"), max_length=200
     )
     kind = django_filters.ChoiceFilter(
         field_name="response__organisation__kind",

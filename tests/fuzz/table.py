@@ -22,6 +22,7 @@ class FormCase:
     base: Callable[[], dict] | None = None  # default: the matrix's valid data
     foreign: Callable[[], dict] = dict  # field -> ids of another region's objects
     extra_fields: dict = field(default_factory=dict)  # posted names that are no form field
+    report_marker: str | None = None  # a 200 with this markup is a report, not a refusal
 
     def url_kwargs(self):
         return (self.kwargs or EXPECTATIONS[self.url_name].kwargs)()
@@ -241,7 +242,13 @@ CASES = [
         answer_form,
         extra_fields={"action": ["draft", "submit"]},
     ),
-    FormCase("import", "surveys:import", "secretariat", form("surveys.forms.ImportForm")),
+    FormCase(
+        "import",
+        "surveys:import",
+        "secretariat",
+        form("surveys.forms.ImportForm"),
+        report_marker='class="report"',  # a dry run reports what it would import
+    ),
     # themes
     FormCase("propose", "themes:propose", "member", form("themes.forms.ProposalForm")),
     FormCase("interest", "themes:interest", "member", None),

@@ -46,7 +46,10 @@ def data_strategy(case, form):
     return strategy
 
 
-def check_post(client, url, data):
+def check_post(client, url, data, report_marker=None):
+    for value in data.values():
+        if hasattr(value, "seek"):
+            value.seek(0)  # the valid example's upload is posted again and again
     before = row_counts()
     response = client.post(url, data)
     after = row_counts()
@@ -60,6 +63,8 @@ def check_post(client, url, data):
             f"{url} answered {response.status_code} but wrote: {changed_tables(before, after)}"
         )
         if response.status_code == 200:
+            if report_marker and report_marker in response.content.decode():
+                return
             assert_refusal_in_swedish(response, url)
 
 
@@ -74,7 +79,7 @@ def test_form_survives_hostile_input(case, client_as, example):
     @given(posted=strategy)
     def run(posted):
         with example():
-            check_post(client, url, posted)
+            check_post(client, url, posted, case.report_marker)
 
     run()
 

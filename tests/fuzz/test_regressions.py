@@ -67,3 +67,18 @@ def test_every_multiple_choice_field_checks_the_id_range(seed_data):
                 seen += 1
                 assert isinstance(field, ModelMultipleChoiceField), f"{case.id}: {name}"
     assert seen
+
+
+def test_a_search_of_100000_characters_is_refused_in_swedish(client_as):
+    """SQLite refuses a LIKE pattern over 50,000 bytes: the people filter answered 500."""
+    client = client_as("member")
+    for url, name in [
+        (reverse("regions:people"), "title"),
+        (reverse("regions:people"), "name"),
+        (reverse("surveys:question", kwargs={"slug": "overblick-rus-2017", "number": 12}), "text"),
+    ]:
+        response = client.get(url, {name: "x" * 100_000})
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "Säkerställ att detta värde har som mest 200 tecken" in html
+        assert_refusal_in_swedish(response, url)
