@@ -217,8 +217,20 @@ class CopyMeetingForm(forms.Form):
         return slug
 
 
+class YearFilter(django_filters.Filter):
+    """A whole year within bounds: year 0 or 10**30 made the year lookup a server error."""
+
+    field_class = forms.IntegerField
+
+
 class MeetingFilter(django_filters.FilterSet):
-    year = django_filters.NumberFilter(label=_("Year"), field_name="starts_at", lookup_expr="year")
+    year = YearFilter(
+        label=_("Year"),
+        field_name="starts_at",
+        lookup_expr="year",
+        min_value=BoundedDateTimeField.FIRST_YEAR,
+        max_value=BoundedDateTimeField.LAST_YEAR,
+    )
     format = django_filters.ChoiceFilter(label=_("Format"), choices=Meeting.Format.choices)
     network = django_filters.ChoiceFilter(label=_("Network"), choices=Meeting.Network.choices)
     theme = django_filters.ModelChoiceFilter(

@@ -82,3 +82,14 @@ def test_a_search_of_100000_characters_is_refused_in_swedish(client_as):
         html = response.content.decode()
         assert "Säkerställ att detta värde har som mest 200 tecken" in html
         assert_refusal_in_swedish(response, url)
+
+
+def test_a_calendar_year_out_of_range_is_refused_in_swedish(client, seed_data):
+    """?year=0 (or 10**30) made the year lookup raise ValueError: a 500 before the fix."""
+    url = reverse("meetings:calendar")
+    for year in ["0", "1" + "0" * 30, "-5", "1.5"]:
+        response = client.get(url, {"year": year})
+        assert response.status_code == 200, year
+        assert_refusal_in_swedish(response, url)
+    response = client.get(url, {"year": "2026"})
+    assert "Kommunikation av RUS" in response.content.decode()
