@@ -1,8 +1,13 @@
 """The bugs the fuzz tests found, one plain example each, so they stay fixed."""
 
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
 from meetings.models import Meeting
+from rusnet.seed import SURVEY_2017
+from surveys.importer import SurveyFileError, import_file
 from tests.fuzz.properties import assert_refusal_in_swedish, row_counts
 
 
@@ -93,3 +98,52 @@ def test_a_calendar_year_out_of_range_is_refused_in_swedish(client, seed_data):
         assert_refusal_in_swedish(response, url)
     response = client.get(url, {"year": "2026"})
     assert "Kommunikation av RUS" in response.content.decode()
+
+
+# --- the survey importer ----------------------------------------------------------
+
+SEED_2017 = SURVEY_2017.read_bytes()
+
+
+def refused(data):
+    before = row_counts()
+    with translation.override("sv"), pytest.raises(SurveyFileError) as refusal:
+        import_file(data, "overblick.txt")
+    assert row_counts() == before
+    return refusal.value.errors
+
+
+def test_a_huge_question_number_is_refused_at_once(seed_data):
+    """99999999999 made the check for missing questions build a set of that many numbers."""
+    data = SEED_2017 + "\n\nOrganisation\t99999999999 En fråga\nRegion Dalarna\tsvar\n".encode()
+    errors = refused(data)
+    assert any("frågenummer 99999999999 ligger inte mellan 1 och 999" in e for e in errors)
+    assert all(e.startswith("Rad ") for e in errors)
+
+
+def test_a_nul_character_is_refused_with_its_line(seed_data):
+    """PostgreSQL cannot store NUL in text: the import was a server error there."""
+    data = SEED_2017.replace("Sunny Sandström".encode(), "Sunny\x00Sandström".encode())
+    line = SEED_2017.split(b"\n").index(next(r for r in SEED_2017.split(b"\n") if b"Sunny" in r))
+    assert refused(data) == [
+        f"Rad {line + 1}: raden innehåller ett NUL-tecken, som text inte kan innehålla."
+    ]
+
+
+def test_a_respondent_name_longer_than_its_column_is_refused(seed_data):
+    """PostgreSQL refused a 300-character respondent name ("value too long"): a 500."""
+    data = SEED_2017.replace("Sunny Sandström".encode(), b"S" * 300)
+    errors = refused(data)
+    assert len(errors) == 1
+    assert "svaret på fråga 1 är längre än 200 tecken" in errors[0]
+
+
+def test_a_title_without_letters_still_gives_the_survey_an_address(client_as):
+    """A title of emoji alone slugified to "": the redirect after the import was a 500."""
+    lines = SEED_2017.decode().split("\n")
+    lines = ["😀" if line == "Överblick RUS" else line for line in lines]
+    data = "\n".join(line for line in lines if line != "2017-05-31").encode()
+    upload = SimpleUploadedFile("emoji.txt", data, "text/plain")
+    response = client_as("secretariat").post(reverse("surveys:import"), {"file": upload})
+    assert response.status_code == 302
+    assert response.url == reverse("surveys:detail", kwargs={"slug": "enkat"})
