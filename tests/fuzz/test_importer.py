@@ -54,7 +54,7 @@ def mutated(draw, original):
         return draw(st.binary(max_size=3000))
     if kind == "encode":
         encoding = draw(st.sampled_from(["latin-1", "cp1252", "utf-16", "utf-16-be", "mac-roman"]))
-        return original.decode("utf-8").encode(encoding, errors="replace")
+        return original.decode("utf-8", errors="replace").encode(encoding, errors="replace")
     if kind == "shuffle":
         return b"\n".join(draw(st.permutations(lines)))
     if kind == "duplicate":
