@@ -104,8 +104,20 @@ def read_rows(data: bytes, filename: str = "") -> list[Row | None]:
         return [tab_row(number, line) for number, line in enumerate(text.split("\n"), start=1)]
     rows = []
     reader = csv.reader(io.StringIO(text, newline=""))
-    for cells in reader:
-        rows.append(Row(where_line(reader.line_num), cells) if any(cells) else None)
+    try:
+        for cells in reader:
+            rows.append(Row(where_line(reader.line_num), cells) if any(cells) else None)
+    except csv.Error:
+        # A cell over the csv module's limit (128 kB), or a NUL or broken quoting.
+        raise SurveyFileError(
+            [
+                _(
+                    "%(where)s: the row cannot be read as CSV (a cell longer than 100,000 "
+                    "characters, or broken quoting)."
+                )
+                % {"where": where_line(max(reader.line_num, 1))}
+            ]
+        ) from None
     return rows
 
 

@@ -147,3 +147,16 @@ def test_a_title_without_letters_still_gives_the_survey_an_address(client_as):
     response = client_as("secretariat").post(reverse("surveys:import"), {"file": upload})
     assert response.status_code == 302
     assert response.url == reverse("surveys:detail", kwargs={"slug": "enkat"})
+
+
+def test_a_csv_cell_over_the_csv_limit_is_refused_with_its_line(seed_data):
+    """The csv module raised "field larger than field limit (131072)": a 500."""
+    data = b"Titel\n" + b"x" * 200_000 + b",Region Dalarna\n"
+    before = row_counts()
+    with translation.override("sv"), pytest.raises(SurveyFileError) as refusal:
+        import_file(data, "overblick.csv")
+    assert refusal.value.errors == [
+        "Rad 2: raden kan inte läsas som CSV (en cell längre än 100 000 tecken, "
+        "eller trasiga citattecken)."
+    ]
+    assert row_counts() == before
