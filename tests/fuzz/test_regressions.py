@@ -160,3 +160,25 @@ def test_a_csv_cell_over_the_csv_limit_is_refused_with_its_line(seed_data):
         "eller trasiga citattecken)."
     ]
     assert row_counts() == before
+
+
+def test_a_file_name_longer_than_the_file_system_allows_is_stored(client_as, seed_data):
+    """200 letters "å" are 400 bytes, over the file system's 255: the upload was a 500."""
+    from meetings.models import MeetingFile
+    from tests.meetings.expectations import registration_meeting
+
+    meeting = registration_meeting()
+    name = "å" * 200 + ".pdf"
+    upload = SimpleUploadedFile(name, b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
+    url = reverse("meetings:file_upload", kwargs={"slug": meeting.slug})
+    response = client_as("secretariat").post(url, {"title": "Långt namn", "file": upload})
+    assert response.status_code == 302
+    stored = MeetingFile.objects.get(meeting=meeting, title="Långt namn")
+    assert stored.original_name == name
+    assert stored.file.name.endswith(".pdf") and len(stored.file.name.encode()) < 255
+    download = client_as("member").get(
+        reverse("meetings:file_download", kwargs={"slug": meeting.slug, "pk": stored.pk})
+    )
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content).startswith(b"%PDF")
+    stored.file.delete(save=False)
