@@ -205,10 +205,23 @@ def sync_speakers(item, people):
 
 class CopyMeetingForm(forms.Form):
     title = forms.CharField(label=_("Title of the new meeting"), max_length=300)
-    slug = forms.SlugField(label=_("Short address"))
+    # As long as the column: PostgreSQL refused a longer one ("value too long"), a 500.
+    slug = forms.SlugField(label=_("Short address"), max_length=120)
     starts_on = forms.DateField(
         label=_("First day of the new meeting"), widget=forms.DateInput(attrs={"type": "date"})
     )
+
+    def clean_starts_on(self):
+        """Within the years a meeting may have: 31 December 9999 overflowed the copy's end."""
+        starts_on = self.cleaned_data["starts_on"]
+        first, last = BoundedDateTimeField.FIRST_YEAR, BoundedDateTimeField.LAST_YEAR
+        if not first <= starts_on.year <= last:
+            raise forms.ValidationError(
+                _("Give a date between the years %(first)s and %(last)s.")
+                % {"first": first, "last": last},
+                code="year_out_of_range",
+            )
+        return starts_on
 
     def clean_slug(self):
         slug = self.cleaned_data["slug"]

@@ -182,3 +182,19 @@ def test_a_file_name_longer_than_the_file_system_allows_is_stored(client_as, see
     assert download.status_code == 200
     assert b"".join(download.streaming_content).startswith(b"%PDF")
     stored.file.delete(save=False)
+
+
+def test_copying_a_meeting_to_year_9999_or_a_long_address_is_refused(client_as, january):
+    """The copy's end overflowed past 9999; a 200-letter address was too long on PostgreSQL."""
+    client = client_as("secretariat")
+    url = reverse("meetings:copy", kwargs={"slug": january.slug})
+    before = row_counts()
+    for data, message in [
+        ({"starts_on": "9999-12-31", "slug": "kopia-9999"}, "Ange ett datum mellan åren"),
+        ({"starts_on": "2027-01-26", "slug": "k" * 200}, "som mest 120 tecken"),
+    ]:
+        response = client.post(url, {"title": "Kopia", **data})
+        assert response.status_code == 200
+        assert message in response.content.decode()
+        assert_refusal_in_swedish(response, url)
+    assert row_counts() == before
