@@ -104,7 +104,8 @@ class ContactForm(RegionItemForm):
 
     new_name = forms.CharField(label=_("Or a new person: name"), max_length=200, required=False)
     new_title = forms.CharField(label=_("Title"), max_length=200, required=False)
-    new_email = forms.EmailField(label=_("E-mail address"), required=False)
+    # The column's length: a valid 300-character address was "value too long" on PostgreSQL.
+    new_email = forms.EmailField(label=_("E-mail address"), required=False, max_length=254)
     new_phone = forms.CharField(label=_("Telephone"), max_length=50, required=False)
 
     class Meta:

@@ -198,3 +198,19 @@ def test_copying_a_meeting_to_year_9999_or_a_long_address_is_refused(client_as, 
         assert message in response.content.decode()
         assert_refusal_in_swedish(response, url)
     assert row_counts() == before
+
+
+def test_a_contact_with_an_address_longer_than_its_column_is_refused(client_as):
+    """A valid 307-character address passed the form and was too long for PostgreSQL."""
+    from tests.fuzz.strategies import LONG_VALID_EMAIL
+
+    url = reverse("regions:item_add", kwargs={"slug": "dalarna", "kind": "kontakt"})
+    client = client_as("region_editor")
+    before = row_counts()
+    response = client.post(
+        url, {"new_name": "Nils Ny", "new_email": LONG_VALID_EMAIL, "responsibility": "RUS"}
+    )
+    assert response.status_code == 200
+    assert "som mest 254 tecken" in response.content.decode()
+    assert_refusal_in_swedish(response, url)
+    assert row_counts() == before
