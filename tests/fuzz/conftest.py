@@ -36,3 +36,9 @@ def rolled_back():
 def example():
     """`with example():` around the body of a hypothesis example (the seed data stays)."""
     return rolled_back
+
+
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    """Uploads of saved examples land in a temporary folder (a rollback keeps files)."""
+    settings.MEDIA_ROOT = tmp_path / "media"
