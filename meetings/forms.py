@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from meetings.models import Meeting, ProgrammeItem, ProgrammeSpeaker
 from regions.models import Organisation, Person
 from rusnet.concurrency import VersionedModelForm
+from rusnet.forms import ModelMultipleChoiceField
 from themes.models import Theme
 
 
@@ -23,6 +24,25 @@ class TimeInput(forms.TimeInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs=attrs, format="%H:%M")
+
+
+class BoundedDateTimeField(forms.DateTimeField):
+    """A date and time within years the database can convert between time zones.
+
+    Year 1 at 00:30 in Stockholm is year 0 in UTC, which Python cannot represent:
+    without a bound the save fails with a server error instead of a message.
+    """
+
+    FIRST_YEAR, LAST_YEAR = 1900, 2200
+
+    def validate(self, value):
+        super().validate(value)
+        if value is not None and not self.FIRST_YEAR <= value.year <= self.LAST_YEAR:
+            raise forms.ValidationError(
+                _("Give a date between the years %(first)s and %(last)s.")
+                % {"first": self.FIRST_YEAR, "last": self.LAST_YEAR},
+                code="year_out_of_range",
+            )
 
 
 class MeetingForm(VersionedModelForm):
@@ -49,6 +69,11 @@ class MeetingForm(VersionedModelForm):
             "starts_at": DateTimeInput,
             "ends_at": DateTimeInput,
             "registration_deadline": DateTimeInput,
+        }
+        field_classes = {
+            "starts_at": BoundedDateTimeField,
+            "ends_at": BoundedDateTimeField,
+            "registration_deadline": BoundedDateTimeField,
         }
 
     def clean(self):
@@ -84,7 +109,7 @@ class ProgrammeItemForm(VersionedModelForm):
     """One programme item, validated against the meeting's days and its other items."""
 
     day = forms.TypedChoiceField(label=_("Day"), coerce=forms.DateField().to_python)
-    speakers = forms.ModelMultipleChoiceField(
+    speakers = ModelMultipleChoiceField(
         label=_("Speakers"),
         queryset=Person.objects.select_related("organisation"),
         required=False,
@@ -180,10 +205,23 @@ def sync_speakers(item, people):
 
 class CopyMeetingForm(forms.Form):
     title = forms.CharField(label=_("Title of the new meeting"), max_length=300)
-    slug = forms.SlugField(label=_("Short address"))
+    # As long as the column: PostgreSQL refused a longer one ("value too long"), a 500.
+    slug = forms.SlugField(label=_("Short address"), max_length=120)
     starts_on = forms.DateField(
         label=_("First day of the new meeting"), widget=forms.DateInput(attrs={"type": "date"})
     )
+
+    def clean_starts_on(self):
+        """Within the years a meeting may have: 31 December 9999 overflowed the copy's end."""
+        starts_on = self.cleaned_data["starts_on"]
+        first, last = BoundedDateTimeField.FIRST_YEAR, BoundedDateTimeField.LAST_YEAR
+        if not first <= starts_on.year <= last:
+            raise forms.ValidationError(
+                _("Give a date between the years %(first)s and %(last)s.")
+                % {"first": first, "last": last},
+                code="year_out_of_range",
+            )
+        return starts_on
 
     def clean_slug(self):
         slug = self.cleaned_data["slug"]
@@ -192,8 +230,20 @@ class CopyMeetingForm(forms.Form):
         return slug
 
 
+class YearFilter(django_filters.Filter):
+    """A whole year within bounds: year 0 or 10**30 made the year lookup a server error."""
+
+    field_class = forms.IntegerField
+
+
 class MeetingFilter(django_filters.FilterSet):
-    year = django_filters.NumberFilter(label=_("Year"), field_name="starts_at", lookup_expr="year")
+    year = YearFilter(
+        label=_("Year"),
+        field_name="starts_at",
+        lookup_expr="year",
+        min_value=BoundedDateTimeField.FIRST_YEAR,
+        max_value=BoundedDateTimeField.LAST_YEAR,
+    )
     format = django_filters.ChoiceFilter(label=_("Format"), choices=Meeting.Format.choices)
     network = django_filters.ChoiceFilter(label=_("Network"), choices=Meeting.Network.choices)
     theme = django_filters.ModelChoiceFilter(

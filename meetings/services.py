@@ -5,6 +5,7 @@ from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from meetings.models import Meeting, MeetingFile, Registration
@@ -90,14 +91,26 @@ def mark_attendance(registrations, attended_pks) -> int:
     return len(attended)
 
 
+def stored_name(original, file_type) -> str:
+    """A short ASCII name for the storage, with the extension the content proved.
+
+    The original name is kept for the download; stored as given, 200 letters "å"
+    (400 bytes) exceeded the file system's 255 bytes and the upload was a 500.
+    """
+    stem = original.rsplit(".", 1)[0] if "." in original else original
+    return f"{slugify(stem)[:80] or 'fil'}.{file_type.extension}"
+
+
 def store_file(meeting, user, form) -> MeetingFile:
     upload = form.cleaned_data["file"]
     file_type = form.file_type
+    original_name = upload.name
+    upload.name = stored_name(original_name, file_type)
     return MeetingFile.objects.create(
         meeting=meeting,
         title=form.cleaned_data["title"],
         file=upload,
-        original_name=upload.name[:255],
+        original_name=original_name[:255],
         content_type=file_type.content_type,
         size=upload.size,
         uploaded_by=user,

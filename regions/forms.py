@@ -104,7 +104,8 @@ class ContactForm(RegionItemForm):
 
     new_name = forms.CharField(label=_("Or a new person: name"), max_length=200, required=False)
     new_title = forms.CharField(label=_("Title"), max_length=200, required=False)
-    new_email = forms.EmailField(label=_("E-mail address"), required=False)
+    # The column's length: a valid 300-character address was "value too long" on PostgreSQL.
+    new_email = forms.EmailField(label=_("E-mail address"), required=False, max_length=254)
     new_phone = forms.CharField(label=_("Telephone"), max_length=50, required=False)
 
     class Meta:
@@ -171,14 +172,17 @@ ITEM_KINDS = {
 
 
 class PersonFilter(django_filters.FilterSet):
-    name = django_filters.CharFilter(label=_("Name"), lookup_expr="icontains")
+    # Bounded: SQLite refuses a LIKE pattern over 50,000 bytes ("pattern too complex").
+    name = django_filters.CharFilter(label=_("Name"), lookup_expr="icontains", max_length=200)
     organisation = django_filters.ModelChoiceFilter(
         label=_("Organisation"), queryset=Organisation.objects.all()
     )
     organisation__kind = django_filters.ChoiceFilter(
         label=_("Kind of organisation"), choices=Organisation.Kind.choices
     )
-    title = django_filters.CharFilter(label=_("Role or title contains"), lookup_expr="icontains")
+    title = django_filters.CharFilter(
+        label=_("Role or title contains"), lookup_expr="icontains", max_length=200
+    )
 
     class Meta:
         model = Person

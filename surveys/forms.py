@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from regions.forms import DateInput
 from regions.models import Organisation
 from rusnet.concurrency import VersionedModelForm
+from rusnet.forms import ModelMultipleChoiceField
 from surveys.models import Answer, Question, Response, Survey
 
 
@@ -15,7 +16,7 @@ class AnswerFilter(django_filters.FilterSet):
     """The filter box of the by-question page: words in the answer, kind of organisation."""
 
     text = django_filters.CharFilter(
-        field_name="text", lookup_expr="icontains", label=_("The answer contains")
+        field_name="text", lookup_expr="icontains", label=_("The answer contains"), max_length=200
     )
     kind = django_filters.ChoiceFilter(
         field_name="response__organisation__kind",
@@ -30,7 +31,7 @@ class AnswerFilter(django_filters.FilterSet):
 
 
 class CompareForm(forms.Form):
-    organisation = forms.ModelMultipleChoiceField(
+    organisation = ModelMultipleChoiceField(
         queryset=Organisation.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         label=_("Organisations to compare"),

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from meetings.models import Meeting
 from regions.models import Organisation, Person
 from rusnet.concurrency import VersionedModelForm
+from rusnet.forms import ModelMultipleChoiceField
 from themes.models import HostingDecline, Theme
 
 
@@ -13,7 +14,7 @@ def person_label(person):
     return f"{person}, {person.organisation}" if person.organisation else str(person)
 
 
-class PersonChoiceField(forms.ModelMultipleChoiceField):
+class PersonChoiceField(ModelMultipleChoiceField):
     def label_from_instance(self, person):
         return person_label(person)
 
@@ -54,7 +55,7 @@ class ThemeForm(VersionedModelForm):
             "origin_meeting",
             "meetings",
         ]
-        field_classes = {"contact": OnePersonChoiceField}
+        field_classes = {"contact": OnePersonChoiceField, "meetings": ModelMultipleChoiceField}
 
     def __init__(self, *args, can_link_meetings=False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -75,7 +76,7 @@ class PlanningGroupFields(forms.Form):
         required=False,
         help_text=_("Each person represents their own organisation."),
     )
-    planning_organisations = forms.ModelMultipleChoiceField(
+    planning_organisations = ModelMultipleChoiceField(
         label=_("Planning group: organisations without a named person"),
         queryset=Organisation.objects.all(),
         required=False,
@@ -160,7 +161,7 @@ class HostsForm(forms.Form):
     host = forms.ModelChoiceField(
         label=_("Host"), queryset=Organisation.objects.all(), required=False
     )
-    co_planners = forms.ModelMultipleChoiceField(
+    co_planners = ModelMultipleChoiceField(
         label=_("Regions sharing the planning"),
         queryset=Organisation.objects.regions(),
         required=False,

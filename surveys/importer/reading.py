@@ -38,6 +38,11 @@ QUESTION_HEADER = re.compile(r"^\s*(\d+)\s*\.?\s+(.+)$", re.S)
 TALLY_START = re.compile(r"^\d+ svar\b")
 DATE_LINE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 XLSX_MAGIC = b"PK\x03\x04"
+# A question number beyond this is a typo (the 2017 survey has 13); bigger ones would
+# make the check for missing questions count to the number and overflow the column.
+MAX_QUESTION_NUMBER = 999
+# The respondent columns (questions 1–3) are stored in columns of this many characters.
+RESPONDENT_LIMITS = {1: 200, 2: 254, 3: 200}
 
 
 class SurveyFileError(Exception):
@@ -82,7 +87,8 @@ class ParsedSurvey:
 
     @property
     def slug(self):
-        return slugify(f"{self.title} {self.date.year if self.date else ''}")[:100]
+        # A title of emoji or punctuation alone slugifies to nothing: no page address.
+        return slugify(f"{self.title} {self.date.year if self.date else ''}")[:100] or "enkat"
 
 
 def read_rows(data: bytes, filename: str = "") -> list[Row | None]:
@@ -98,8 +104,20 @@ def read_rows(data: bytes, filename: str = "") -> list[Row | None]:
         return [tab_row(number, line) for number, line in enumerate(text.split("\n"), start=1)]
     rows = []
     reader = csv.reader(io.StringIO(text, newline=""))
-    for cells in reader:
-        rows.append(Row(where_line(reader.line_num), cells) if any(cells) else None)
+    try:
+        for cells in reader:
+            rows.append(Row(where_line(reader.line_num), cells) if any(cells) else None)
+    except csv.Error:
+        # A cell over the csv module's limit (128 kB), or a NUL or broken quoting.
+        raise SurveyFileError(
+            [
+                _(
+                    "%(where)s: the row cannot be read as CSV (a cell longer than 100,000 "
+                    "characters, or broken quoting)."
+                )
+                % {"where": where_line(max(reader.line_num, 1))}
+            ]
+        ) from None
     return rows
 
 
@@ -195,6 +213,14 @@ def parse(data: bytes, filename: str = "") -> ParsedSurvey:
                 body.append(line)
             index += 1
         blocks.append((row, body, tally))
+    for row in rows:
+        if row is not None and any("\x00" in cell for cell in row.cells):
+            errors.append(
+                _("%(where)s: the row contains a NUL character, which text cannot hold.")
+                % {"where": row.where}
+            )
+    if errors:
+        raise SurveyFileError(errors)
     if not blocks:
         raise SurveyFileError(
             [_("Line 1: the file has no block with a header row of numbered questions.")]
@@ -240,7 +266,7 @@ def parse(data: bytes, filename: str = "") -> ParsedSurvey:
             if organisation is None:
                 errors.append(
                     _("%(where)s: unknown organisation “%(name)s”.")
-                    % {"where": row.where, "name": name}
+                    % {"where": row.where, "name": name[:60]}
                 )
                 continue
             if organisation.pk in seen:
@@ -252,8 +278,18 @@ def parse(data: bytes, filename: str = "") -> ParsedSurvey:
             seen.add(organisation.pk)
             response = responses.setdefault(organisation.pk, ParsedResponse(organisation))
             for (number, _text), cell in zip(columns, row.cells, strict=True):
-                if number is not None:
-                    response.answers[number] = cell.strip()
+                if number is None:
+                    continue
+                limit = RESPONDENT_LIMITS.get(number)
+                if limit is not None and len(cell.strip()) > limit:
+                    errors.append(
+                        _(
+                            "%(where)s: the answer to question %(number)s is longer than "
+                            "%(limit)s characters."
+                        )
+                        % {"where": row.where, "number": number, "limit": limit}
+                    )
+                response.answers[number] = cell.strip()
     missing = sorted(REQUIRED_QUESTIONS | set(range(1, max(questions, default=0) + 1)))
     missing = [number for number in missing if number not in questions]
     if missing:
@@ -294,7 +330,14 @@ def header_columns(header, errors):
                 % {"where": header.where, "cell": cell[:60]}
             )
             return None
-        columns.append((int(match.group(1)), match.group(2).strip()))
+        number = int(match.group(1))
+        if not 1 <= number <= MAX_QUESTION_NUMBER:
+            errors.append(
+                _("%(where)s: question number %(number)s is not between 1 and %(max)s.")
+                % {"where": header.where, "number": match.group(1)[:20], "max": MAX_QUESTION_NUMBER}
+            )
+            return None
+        columns.append((number, match.group(2).strip()))
     return columns
 
 
