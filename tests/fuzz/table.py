@@ -152,6 +152,7 @@ CASES = [
     ),
     FormCase("deactivate", "accounts:deactivate", "secretariat", None),
     FormCase("reactivate", "accounts:reactivate", "secretariat", None),
+    FormCase("erase", "accounts:erase", "secretariat", None),
     # regions
     FormCase(
         "region-edit", "regions:edit", "region_editor", form("regions.forms.RegionDescriptionForm")
