@@ -14,6 +14,8 @@ from django.core.cache import caches
 from django.db import connection
 from django.utils import translation
 
+from rusnet.history import history_of
+
 
 def fragment_cache():
     return caches["fragments"]
@@ -33,7 +35,7 @@ def history_stamp(*models) -> str:
     """The newest history row of each model's history table, hashed into a cache key part."""
     columns = []
     for model in models:
-        table = connection.ops.quote_name(model.history.model._meta.db_table)
+        table = connection.ops.quote_name(history_of(model).model._meta.db_table)
         columns.append(f"(SELECT MAX(history_id) FROM {table})")
         columns.append(f"(SELECT MAX(history_date) FROM {table})")
     with connection.cursor() as cursor:
