@@ -48,11 +48,13 @@ def unfiltered_form_html(request, name, form, *models):
     """A list page's empty filter form, rendered once per data version of its choices.
 
     The same for everyone; None when the request filters (the page renders the bound
-    form then). `models` are those whose rows fill the form's choices.
+    form then). `models` are those whose rows fill the form's choices; none for fixed
+    choices (the form then costs no query).
     """
     if request.GET:
         return None
-    key = f"filter-form:{name}:{history_stamp(*models)}:{translation.get_language()}"
+    stamp = history_stamp(*models) if models else "fixed"
+    key = f"filter-form:{name}:{stamp}:{translation.get_language()}"
     html = fragment_cache().get(key)
     if html is None:
         html = str(form)
