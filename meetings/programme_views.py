@@ -15,7 +15,7 @@ from meetings.models import Meeting, ProgrammeItem, ProgrammeSpeaker
 from meetings.programme import announce, copy_meeting, move_item
 from meetings.views import programme_days
 from rusnet.concurrency import changes_in, restore_version
-from rusnet.history import combined, history_rows, with_users
+from rusnet.history import combined, history_of, history_rows, with_users
 from rusnet.pagination import paginate
 
 HISTORY_PARTS = {"mote": Meeting, "punkt": ProgrammeItem}
@@ -131,8 +131,9 @@ def item_move(request, slug, pk):
 
 def meeting_history(meeting):
     """The meeting's own changes and its items' changes, newest first, in one query."""
-    own = history_rows(Meeting.history.filter(id=meeting.pk), "mote", F("title"))
-    items = history_rows(ProgrammeItem.history.filter(meeting_id=meeting.pk), "punkt", F("title"))
+    own = history_rows(history_of(Meeting).filter(id=meeting.pk), "mote", F("title"))
+    items = history_of(ProgrammeItem).filter(meeting_id=meeting.pk)
+    items = history_rows(items, "punkt", F("title"))
     return combined([own, items])
 
 

@@ -25,10 +25,25 @@ def meeting_for_viewer(request, slug, queryset=None):
     return meeting
 
 
+# The columns a calendar row (templates/meetings/_meeting_row.html) shows.
+LISTING_FIELDS = (
+    "slug",
+    "title",
+    "status",
+    "format",
+    "network",
+    "starts_at",
+    "ends_at",
+    "times_announced",
+)
+
+
 def with_listing_details(queryset):
-    return queryset.prefetch_related(
-        "themes", Prefetch("hosts", MeetingHost.objects.select_related("organisation"))
+    """What a calendar row shows and no more: its columns and the hosts' names."""
+    hosts = MeetingHost.objects.select_related("organisation").only(
+        "meeting_id", "role", "organisation__name"
     )
+    return queryset.only(*LISTING_FIELDS).prefetch_related(Prefetch("hosts", hosts))
 
 
 def calendar(request):

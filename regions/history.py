@@ -4,23 +4,23 @@ from django.db.models import F
 
 from regions.forms import ITEM_KINDS
 from regions.models import Organisation
-from rusnet.history import combined, history_rows, with_users
+from rusnet.history import combined, history_of, history_rows, with_users
 
 REGION_KIND = "region"
 
 
 def history_model(kind: str):
     if kind == REGION_KIND:
-        return Organisation.history.model
-    return ITEM_KINDS[kind].model.history.model
+        return history_of(Organisation).model
+    return history_of(ITEM_KINDS[kind].model).model
 
 
 def region_history(region):
     """Every recorded change to the region's page, newest first, as dictionaries."""
-    parts = [history_rows(Organisation.history.filter(id=region.pk), REGION_KIND, F("name"))]
+    parts = [history_rows(history_of(Organisation).filter(id=region.pk), REGION_KIND, F("name"))]
     for slug, kind in ITEM_KINDS.items():
         label = F("person__name") if slug == "kontakt" else F(_label_field(kind.model))
-        parts.append(history_rows(kind.model.history.filter(region_id=region.pk), slug, label))
+        parts.append(history_rows(history_of(kind.model).filter(region_id=region.pk), slug, label))
     return combined(parts)
 
 

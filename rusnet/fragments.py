@@ -14,6 +14,8 @@ from django.core.cache import caches
 from django.db import connection
 from django.utils import translation
 
+from rusnet.history import history_of
+
 
 def fragment_cache():
     return caches["fragments"]
@@ -33,7 +35,7 @@ def history_stamp(*models) -> str:
     """The newest history row of each model's history table, hashed into a cache key part."""
     columns = []
     for model in models:
-        table = connection.ops.quote_name(model.history.model._meta.db_table)
+        table = connection.ops.quote_name(history_of(model).model._meta.db_table)
         columns.append(f"(SELECT MAX(history_id) FROM {table})")
         columns.append(f"(SELECT MAX(history_date) FROM {table})")
     with connection.cursor() as cursor:
@@ -46,11 +48,13 @@ def unfiltered_form_html(request, name, form, *models):
     """A list page's empty filter form, rendered once per data version of its choices.
 
     The same for everyone; None when the request filters (the page renders the bound
-    form then). `models` are those whose rows fill the form's choices.
+    form then). `models` are those whose rows fill the form's choices; none for fixed
+    choices (the form then costs no query).
     """
     if request.GET:
         return None
-    key = f"filter-form:{name}:{history_stamp(*models)}:{translation.get_language()}"
+    stamp = history_stamp(*models) if models else "fixed"
+    key = f"filter-form:{name}:{stamp}:{translation.get_language()}"
     html = fragment_cache().get(key)
     if html is None:
         html = str(form)

@@ -5,6 +5,8 @@ newest first in one query, so a history page costs the same number of queries
 however long the history grows.
 """
 
+import functools
+
 from django.db.models import CharField, F, Value
 from django.db.models.functions import Cast, Coalesce, NullIf
 
@@ -19,6 +21,16 @@ FIELDS = [
     "history_change_reason",
     "history_user_name",
 ]
+
+
+@functools.cache
+def history_of(model):
+    """`model.history` (its history manager, for no instance), built once per process.
+
+    simple-history's descriptor builds a new manager class (from_queryset, which
+    inspects every queryset method) on every access: a region page reads seven tables.
+    """
+    return model.history
 
 
 def history_rows(queryset, part: str, label):

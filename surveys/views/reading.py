@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from regions.models import Organisation
+from rusnet.fragments import unfiltered_form_html
 from surveys.forms import AnswerFilter, CompareForm
 from surveys.models import Answer, Question, Response, Survey
 from surveys.views.access import survey_for_member
@@ -79,6 +80,8 @@ def question(request, slug, number):
             "previous": previous_and_next(questions, current)[0],
             "next": previous_and_next(questions, current)[1],
             "filter": answer_filter,
+            # Fixed choices (kinds of organisation): the same empty form for every question.
+            "filter_form": unfiltered_form_html(request, "survey-answers", answer_filter.form),
             "answers": answer_filter.qs,
             "filtered": any(request.GET.get(name) for name in answer_filter.filters),
         },

@@ -49,10 +49,21 @@ def proposal_for_secretariat(request, slug):
 
 
 def theme_list(request):
-    themes = Theme.objects.by_interest().prefetch_related(planners_prefetch())
+    # The columns a list item (templates/themes/_theme_item.html) shows, not the texts.
+    themes = (
+        Theme.objects.by_interest()
+        .only("slug", "title", "status", "year")
+        .prefetch_related(planners_prefetch())
+    )
     theme_filter = ThemeFilter(request.GET, queryset=themes)
     page = paginate(request, theme_filter.qs, 50)
-    years = Theme.objects.exclude(year=None).order_by("-year").values_list("year", flat=True)
+    # The three latest plan years, counted by the database rather than one row per theme.
+    years = (
+        Theme.objects.exclude(year=None)
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .distinct()[:3]
+    )
     return render(
         request,
         "themes/list.html",
@@ -62,7 +73,7 @@ def theme_list(request):
                 request, "themes", theme_filter.form, Theme, Organisation
             ),
             "page": page,
-            "plan_years": list(dict.fromkeys(years))[:3],
+            "plan_years": list(years),
         },
     )
 
