@@ -193,6 +193,9 @@ ALLAUTH_TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
 MFA_ADAPTER = "accounts.adapter.MFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "RUS-nätverket"
+# A code from the previous or next 30-second step is accepted too (RFC 6238's advice):
+# a phone's clock drifts, and a busy person types the code as it turns over.
+MFA_TOTP_TOLERANCE = 1
 MFA_RECOVERY_CODE_COUNT = 10
 
 EMAIL_BACKEND = env_str(

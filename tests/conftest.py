@@ -20,7 +20,7 @@ from django.test import Client
 
 from meetings.models import Meeting
 from regions.models import Organisation, Person
-from rusnet.fragments import fragment_cache
+from rusnet.fragments import clear_caches
 from rusnet.seed import load_seed_data
 from tests.factories import PASSWORD, UserFactory, totp_code
 
@@ -51,8 +51,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Cached page fragments must not outlive the test whose data they show."""
-    fragment_cache().clear()
+    """Cached fragments, rate-limit counters and used codes must not outlive their test."""
+    clear_caches()
 
 
 @pytest.fixture

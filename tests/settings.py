@@ -21,3 +21,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = BASE_DIR / "test-media"  # noqa: F405
+# The cache in local memory, emptied before every test (tests/conftest.py): the
+# production database table is not a model, so TransactionTestCase's flush would
+# leave one test's rate-limit counters and used codes behind for the next.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"},
+    "fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+}

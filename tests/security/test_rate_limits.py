@@ -1,7 +1,8 @@
 """Rate limits on logging in, login codes, password resets and invitations; no enumeration.
 
 The limits are the production values from rusnet/settings.py (ACCOUNT_RATE_LIMITS),
-counted in the shared database cache, so these tests send one more request than allowed.
+counted in the cache (a shared database table in production, local memory emptied
+before each test here), so these tests send one more request than allowed.
 """
 
 import re
