@@ -14,7 +14,6 @@ created here directly, exactly as a login would store them.
 """
 
 import argparse
-import importlib
 import json
 import os
 import sys
@@ -28,8 +27,6 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rusnet.settings")
 django.setup()
 
 from allauth.account.models import EmailAddress  # noqa: E402
-from django.conf import settings  # noqa: E402
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY  # noqa: E402
 from django.contrib.auth.hashers import make_password  # noqa: E402
 from django.db import transaction  # noqa: E402
 from django.urls import reverse  # noqa: E402
@@ -39,6 +36,7 @@ from accounts.models import User  # noqa: E402
 from meetings.models import Meeting, Registration  # noqa: E402
 from regions.models import Organisation  # noqa: E402
 from rusnet.seed import load_seed_data  # noqa: E402
+from rusnet.sessions import logged_in_session_key  # noqa: E402
 from surveys.models import Survey  # noqa: E402
 from themes.models import Theme  # noqa: E402
 
@@ -91,16 +89,6 @@ def accounts(count):
     return users
 
 
-def session_for(user):
-    """What django.contrib.auth.login() stores, without the password check."""
-    session = importlib.import_module(settings.SESSION_ENGINE).SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "accounts.backends.PortalBackend"  # as a login stores it
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.create()
-    return session.session_key
-
-
 def pages():
     published = Meeting.objects.filter(status=Meeting.Status.PUBLISHED).exclude(slug=MEETING_SLUG)
     meetings = [reverse("meetings:detail", args=[m.slug]) for m in published]
@@ -150,7 +138,7 @@ def main():
     with transaction.atomic():
         meeting = open_meeting()
         users = accounts(options.accounts)
-        sessions = [session_for(user) for user in users]
+        sessions = [logged_in_session_key(user) for user in users]
     data = {
         "password": PASSWORD,
         "emails": [user.email for user in users],

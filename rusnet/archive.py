@@ -503,10 +503,7 @@ def _can_bulk_insert(model, obj) -> bool:
     rows with links, forward references, inherited tables or a natural key go one by one,
     and so do models with auto_now fields, which bulk_create would set to the present."""
     return not (
-        any(
-            getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
-            for f in model._meta.concrete_fields
-        )
+        _has_auto_now(model)
         or obj.m2m_data
         or obj.deferred_fields
         or model._meta.parents

@@ -142,18 +142,12 @@ def create_personas():
 def session_cookie(user):
     """A logged-in session created directly, for the test client and for wrk's header."""
     from django.conf import settings
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
+
+    from rusnet.sessions import logged_in_session_key
 
     if user is None:
         return None
-    session = SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "accounts.backends.PortalBackend"
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session["_renewed_at"] = int(time.time())
-    session.create()
-    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+    return f"{settings.SESSION_COOKIE_NAME}={logged_in_session_key(user)}"
 
 
 # --- The generated data --------------------------------------------------------------------

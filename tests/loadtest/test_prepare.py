@@ -13,6 +13,7 @@ from django.test import Client
 from django.urls import reverse
 
 from loadtest import prepare
+from rusnet.sessions import logged_in_session_key
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +22,7 @@ pytestmark = pytest.mark.django_db
 def load_member(seed_data):
     user = prepare.accounts(1)[0]
     client = Client()
-    client.cookies[settings.SESSION_COOKIE_NAME] = prepare.session_for(user)
+    client.cookies[settings.SESSION_COOKIE_NAME] = logged_in_session_key(user)
     return client
 
 
