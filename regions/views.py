@@ -5,7 +5,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 
 from regions.forms import ITEM_KINDS, PersonFilter, RegionDescriptionForm
@@ -13,7 +12,7 @@ from regions.history import REGION_KIND, history_model, region_history, with_use
 from regions.map import county_shapes
 from regions.models import Organisation, Person, PhaseEntry, Strategy
 from rusnet.concurrency import changes_in, restore_version
-from rusnet.fragments import FRAGMENT_SECONDS, fragment_cache, history_stamp
+from rusnet.fragments import cached_html, history_stamp
 from rusnet.pagination import paginate
 
 HISTORY_ON_REGION_PAGE = 10
@@ -36,25 +35,26 @@ def item_kind(kind_slug):
 
 def overview(request):
     """The map and the table of regions: the same for everyone, so cached (rusnet.fragments)."""
-    stamp = history_stamp(Organisation, Strategy, PhaseEntry)
-    key = f"regions-overview:{stamp}:{translation.get_language()}"
-    html = fragment_cache().get(key)
-    if html is None:
-        regions = list(
-            Organisation.objects.regions().with_current_phase().prefetch_related("strategy_set")
-        )
-        shapes = county_shapes()
-        for region in regions:
-            region.map_path = shapes.paths.get(region.county_code, "")
-        context = {
-            "regions": regions,
-            "view_box": shapes.view_box,
-            "phases": PhaseEntry.Phase.choices,
-            "others": Organisation.objects.others(),
-        }
-        html = render_to_string("regions/_overview_content.html", context)
-        fragment_cache().set(key, html, FRAGMENT_SECONDS)
+    html = cached_html(
+        "regions-overview", (), (Organisation, Strategy, PhaseEntry), overview_content_html
+    )
     return render(request, "regions/overview.html", {"content": html})
+
+
+def overview_content_html():
+    regions = list(
+        Organisation.objects.regions().with_current_phase().prefetch_related("strategy_set")
+    )
+    shapes = county_shapes()
+    for region in regions:
+        region.map_path = shapes.paths.get(region.county_code, "")
+    context = {
+        "regions": regions,
+        "view_box": shapes.view_box,
+        "phases": PhaseEntry.Phase.choices,
+        "others": Organisation.objects.others(),
+    }
+    return render_to_string("regions/_overview_content.html", context)
 
 
 def detail(request, slug):

@@ -33,6 +33,8 @@ FRAGMENT_SECONDS = 600
 
 def history_stamp(*models) -> str:
     """The newest history row of each model's history table, hashed into a cache key part."""
+    if not models:
+        return "no-data"
     columns = []
     for model in models:
         table = connection.ops.quote_name(history_of(model).model._meta.db_table)
@@ -44,6 +46,22 @@ def history_stamp(*models) -> str:
     return hashlib.sha256(row.encode()).hexdigest()[:32]
 
 
+def cached_html(name, variant, models, render) -> str:
+    """HTML that is the same for everyone who gets it, rendered once per data version.
+
+    `variant` tells the copies of one fragment apart (an id, the query string, who may
+    see drafts), `models` are every model whose rows the HTML shows, and `render()`
+    makes the HTML on a miss, so its queries run only then.
+    """
+    variant_key = hashlib.sha256(repr(variant).encode()).hexdigest()[:32]
+    key = f"{name}:{variant_key}:{history_stamp(*models)}:{translation.get_language()}"
+    html = fragment_cache().get(key)
+    if html is None:
+        html = render()
+        fragment_cache().set(key, html, FRAGMENT_SECONDS)
+    return html
+
+
 def unfiltered_form_html(request, name, form, *models):
     """A list page's empty filter form, rendered once per data version of its choices.
 
@@ -53,10 +71,4 @@ def unfiltered_form_html(request, name, form, *models):
     """
     if request.GET:
         return None
-    stamp = history_stamp(*models) if models else "fixed"
-    key = f"filter-form:{name}:{stamp}:{translation.get_language()}"
-    html = fragment_cache().get(key)
-    if html is None:
-        html = str(form)
-        fragment_cache().set(key, html, FRAGMENT_SECONDS)
-    return html
+    return cached_html(f"filter-form:{name}", (), models, lambda: str(form))
