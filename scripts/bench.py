@@ -549,7 +549,10 @@ def main():  # noqa: PLR0915 - the benchmark's steps in order
 
     minimal = {"page": "minimal view", "role": "visitor", "url": reverse("bench_minimal")}
     minimal["median_ms"] = median_ms(client_for(None), minimal["url"])
-    for row in rows:
+    # The same view for a logged-in member: what the session and account cost every
+    # member page (information only; every page is compared with the visitor's).
+    minimal_member = {"page": "minimal view", "role": "member", "url": minimal["url"]}
+    for row in [minimal_member, *rows]:
         row["median_ms"] = median_ms(client_for(cookies[row["role"]]), row["url"])
         row["time_x_minimal"] = row["median_ms"] / minimal["median_ms"]
     log("in-process times measured")
@@ -557,10 +560,11 @@ def main():  # noqa: PLR0915 - the benchmark's steps in order
     process, base = start_gunicorn()
     try:
         minimal["rps"] = wrk_rps(base + minimal["url"], None)
-        for row in rows:
+        for row in [minimal_member, *rows]:
             row["rps"] = wrk_rps(base + row["url"], cookies[row["role"]])
             row["throughput_share"] = row["rps"] / minimal["rps"]
-            row["bytes"] = page_bytes(base, row["url"], cookies[row["role"]])
+            if row is not minimal_member:
+                row["bytes"] = page_bytes(base, row["url"], cookies[row["role"]])
     finally:
         process.terminate()
         process.wait(timeout=30)
@@ -574,6 +578,7 @@ def main():  # noqa: PLR0915 - the benchmark's steps in order
         "wrk_seconds": WRK_SECONDS,
         "gunicorn_workers": WORKERS,
         "minimal": minimal,
+        "minimal_member": minimal_member,
         "pages": rows,
         "export": export,
         "seconds": time.monotonic() - started,
@@ -602,6 +607,12 @@ def print_table(results):
     print("|---|---|---|---|---|---|")
     print(
         f"| minimal view | visitor | – | {minimal['median_ms']:.1f} ms | {minimal['rps']:.0f} | – |"
+    )
+    member = results["minimal_member"]
+    print(
+        f"| minimal view | member | – | {member['median_ms']:.1f} ms "
+        f"({member['time_x_minimal']:.1f}x) | {member['rps']:.0f} "
+        f"({member['throughput_share']:.0%}) | – |"
     )
     for row in results["pages"]:
         flag = "" if row["throughput_share"] >= THROUGHPUT_TARGET else " ⚠"
