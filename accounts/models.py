@@ -76,6 +76,14 @@ class User(AbstractBaseUser, PermissionsMixin):
         verbose_name = _("user")
         verbose_name_plural = _("users")
         ordering = ["full_name", "email"]
+        indexes = [
+            # The newest erasure is part of every cached fragment's version (rusnet.fragments).
+            models.Index(
+                fields=["erased_at"],
+                condition=models.Q(erased_at__isnull=False),
+                name="user_erased_at",
+            )
+        ]
 
     def __str__(self):
         return self.get_full_name()

@@ -196,11 +196,12 @@ def sync_speakers(item, people):
     chosen = {person.pk: person for person in people}
     item.speakers.exclude(person_id__in=chosen).delete()
     kept = set(item.speakers.values_list("person_id", flat=True))
-    ProgrammeSpeaker.objects.bulk_create(
+    added = ProgrammeSpeaker.objects.bulk_create(
         ProgrammeSpeaker(item=item, person=person, organisation_id=person.organisation_id, order=n)
         for n, person in enumerate(people, start=len(kept) + 1)
         if person.pk not in kept
     )
+    ProgrammeSpeaker.history.bulk_history_create(added)
 
 
 class CopyMeetingForm(forms.Form):

@@ -153,6 +153,8 @@ class MeetingHost(models.Model):
     )
     role = models.CharField(_("role"), max_length=12, choices=Role.choices, default=Role.HOST)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("host organisation")
         verbose_name_plural = _("host organisations")
@@ -174,6 +176,8 @@ class MeetingPlanner(models.Model):
     organisation = models.ForeignKey(
         "regions.Organisation", on_delete=models.PROTECT, related_name="+"
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("planning-group member")
@@ -270,6 +274,8 @@ class ProgrammeSpeaker(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("speaker")
         verbose_name_plural = _("speakers")
@@ -359,7 +365,8 @@ class Registration(models.Model):
     dietary_needs = models.CharField(_("dietary needs"), max_length=500, blank=True)
     attended = models.BooleanField(_("attended"), null=True, blank=True)
     created_at = models.DateTimeField(_("registered"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("changed"), auto_now=True)
+    # Indexed: the newest change is the version of the pages that count registrations.
+    updated_at = models.DateTimeField(_("changed"), auto_now=True, db_index=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True, db_index=True)
 
     objects = RegistrationQuerySet.as_manager()
@@ -422,6 +429,8 @@ class MeetingFile(models.Model):
         related_name="+",
     )
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("file")

@@ -86,8 +86,11 @@ def mark_attendance(registrations, attended_pks) -> int:
     with transaction.atomic():
         attended = [r.pk for r in registrations if r.pk in attended_pks]
         absent = [r.pk for r in registrations if r.pk not in attended_pks]
-        Registration.objects.filter(pk__in=attended).update(attended=True)
-        Registration.objects.filter(pk__in=absent).update(attended=False)
+        # updated_at by hand: a queryset update skips auto_now, and cached pages
+        # count registrations by it (rusnet.fragments).
+        now = timezone.now()
+        Registration.objects.filter(pk__in=attended).update(attended=True, updated_at=now)
+        Registration.objects.filter(pk__in=absent).update(attended=False, updated_at=now)
     return len(attended)
 
 

@@ -147,6 +147,8 @@ class ThemePlanner(models.Model):
         related_name="planned_themes",
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("planning-group member")
         verbose_name_plural = _("planning group")
@@ -175,6 +177,8 @@ class ThemeInterest(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     marked_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("interest")

@@ -235,8 +235,9 @@ def confirm_hosts(meeting: Meeting, host: Organisation | None, co_planners) -> N
             MeetingHost.objects.create(
                 meeting=meeting, organisation=host, role=MeetingHost.Role.HOST
             )
-        MeetingHost.objects.bulk_create(
+        added = MeetingHost.objects.bulk_create(
             MeetingHost(meeting=meeting, organisation=org, role=MeetingHost.Role.CO_PLANNER)
             for org in co_planners
             if org != host
         )
+        MeetingHost.history.bulk_history_create(added)
