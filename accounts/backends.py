@@ -4,19 +4,17 @@ Django's ModelBackend loads the user, then asks the groups for the secretariat
 check and, whenever a rule says no, two more queries for model permissions. This
 backend loads the user, whether they are in the secretariat group and whether
 they hold any model permission at all, in one query whose SQL is compiled once
-per process; the permission names are fetched (once, in one query) only for the
+per process (rusnet.compiled); the permission names are fetched (once, in one query) only for the
 rare account that has some.
 """
-
-import functools
 
 from allauth.account.auth_backends import AuthenticationBackend
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.db import connection
 from django.db.models import Exists, OuterRef, Q
 
 from accounts.models import SECRETARIAT_GROUP
+from rusnet.compiled import CompiledQuery
 
 
 def users_with_role_flags():
@@ -37,26 +35,13 @@ def users_with_role_flags():
     )
 
 
-_SENTINEL = -918273645
-
-
-@functools.cache
-def _user_sql(vendor):
-    """The SQL of users_with_role_flags() for one user, compiled once per process.
-
-    Compiling the three EXISTS subqueries costs more than running them; the SQL
-    never changes, only the user's id does.
-    """
-    query = users_with_role_flags().filter(pk=_SENTINEL).query
-    sql, params = query.sql_with_params()
-    return sql, [None if param == _SENTINEL else param for param in params]
+# One query per request: compiling its four EXISTS subqueries costs more than running them.
+USER_WITH_ROLE_FLAGS = CompiledQuery(lambda user_id: users_with_role_flags().filter(pk=user_id))
 
 
 def load_user(user_id):
     """The user with the role flags of users_with_role_flags() in one query, or None."""
-    sql, params = _user_sql(connection.vendor)
-    params = [user_id if param is None else param for param in params]
-    return next(iter(get_user_model()._default_manager.raw(sql, params)), None)
+    return next(iter(USER_WITH_ROLE_FLAGS.run(user_id)), None)
 
 
 class PortalBackend(AuthenticationBackend):
@@ -83,7 +68,9 @@ class PortalBackend(AuthenticationBackend):
                 getattr(user_obj, "holds_direct_permissions", True)
                 or getattr(user_obj, "holds_group_permissions", True)
             ):
-                permissions = Permission.objects.none()
+                # Most members hold no model permission: no queryset to build at all.
+                user_obj._perm_cache = set()
+                return user_obj._perm_cache
             else:
                 permissions = Permission.objects.filter(
                     Q(user=user_obj) | Q(group__user=user_obj)
