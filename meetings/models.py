@@ -2,7 +2,6 @@ from datetime import timedelta
 
 from django.db import models
 from django.db.models import Q
-from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -41,29 +40,20 @@ class MeetingQuerySet(models.QuerySet):
         )
         return self.filter(pk__in=ids.values("pk"))
 
-    def with_planner_flag(self, user):
-        """Annotate whether the user plans each meeting, for meetings.rules (no extra query)."""
-        person_id = getattr(user, "person_id", None)
-        if not person_id:
-            return self
+    def with_viewer_state(self, person_id, user_id):
+        """Annotate whether the viewer plans each meeting (meetings.rules) and is registered
+        for it (the registration box), so the meeting page asks nothing more.
+
+        `person_id` is the viewer's directory entry (0 for none), `user_id` their account.
+        """
+        registered = Registration.objects.active().filter(
+            meeting=models.OuterRef("pk"), user=user_id
+        )
         return self.annotate(
             planner_flag_person_id=models.Value(person_id),
             planner_flag=models.Exists(planned_by_subquery(person_id, models.OuterRef("pk"))),
-        )
-
-    def with_registration_state(self, user):
-        """Annotate the active registrations' count and whether the user is registered.
-
-        The meeting page's registration box reads these instead of asking (two queries).
-        """
-        active = Registration.objects.active().filter(meeting=models.OuterRef("pk"))
-        count = active.order_by().values("meeting").annotate(n=models.Count("pk")).values("n")
-        queryset = self.annotate(active_registration_count=Coalesce(models.Subquery(count), 0))
-        if not user.is_authenticated:
-            return queryset
-        return queryset.annotate(
-            viewer_registered_for=models.Value(user.pk),
-            viewer_registered=models.Exists(active.filter(user=user.pk)),
+            viewer_registered_for=models.Value(user_id),
+            viewer_registered=models.Exists(registered),
         )
 
     def upcoming(self):

@@ -10,7 +10,7 @@ def is_meeting_planner(user, meeting):
 
     Asked several times per page (edit link, registrations, documentation): the answer
     is kept on the user for the request, and read from the meeting when the view
-    loaded it with Meeting.objects.with_planner_flag(user) (no query at all then).
+    loaded it with Meeting.objects.with_viewer_state() (no query at all then).
     """
     if meeting is None or not is_member(user) or user.person_id is None:
         return False

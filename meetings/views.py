@@ -5,14 +5,25 @@ from itertools import groupby
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.utils.functional import SimpleLazyObject
 
 from meetings.calendar_files import calendar_for
 from meetings.forms import MeetingFilter
-from meetings.models import Meeting, MeetingHost, MeetingPlanner, ProgrammeItem, ProgrammeSpeaker
-from regions.models import Organisation
-from rusnet.fragments import unfiltered_form_html
+from meetings.models import (
+    Meeting,
+    MeetingFile,
+    MeetingHost,
+    MeetingPlanner,
+    ProgrammeItem,
+    ProgrammeSpeaker,
+    Registration,
+)
+from regions.models import Organisation, Person
+from rusnet.compiled import CompiledQuery
+from rusnet.fragments import cached, data_version, filter_form_html
 from rusnet.pagination import paginate
-from themes.models import Theme
+from themes.models import Theme, ThemePlanner
 
 PAST_PER_PAGE = 20
 
@@ -46,23 +57,53 @@ def with_listing_details(queryset):
     return queryset.only(*LISTING_FIELDS).prefetch_related(Prefetch("hosts", hosts))
 
 
+# Every model the calendar's rows and filters show or filter by.
+CALENDAR_MODELS = (Meeting, MeetingHost, MeetingPlanner, Organisation, Theme, ThemePlanner)
+
+
+def drafts_seen_by(user):
+    """Which drafts the user sees (Meeting.objects.visible_to): all, one person's or none."""
+    if user.has_perm("meetings.add_meeting"):
+        return "all"
+    return getattr(user, "person_id", None) or "none"
+
+
 def calendar(request):
-    visible = Meeting.objects.visible_to(request.user)
-    meeting_filter = MeetingFilter(request.GET, queryset=with_listing_details(visible))
-    meetings = meeting_filter.qs
+    user = request.user
+    # Lazy: building the queryset and the FilterSet costs more than a cached page.
+    meeting_filter = SimpleLazyObject(
+        lambda: MeetingFilter(
+            request.GET, queryset=with_listing_details(Meeting.objects.visible_to(user))
+        )
+    )
+    version = data_version(request, *CALENDAR_MODELS)
+    listing = cached(
+        "calendar",
+        (drafts_seen_by(user), sorted(request.GET.lists())),
+        version,
+        lambda: calendar_listing(request, meeting_filter.qs),
+        # A meeting moves from coming to past when it ends.
+        expires=lambda listing: listing["changes_at"],
+    )
     return render(
         request,
         "meetings/calendar.html",
         {
-            "filter": meeting_filter,
-            "filter_form": unfiltered_form_html(
-                request, "meetings", meeting_filter.form, Theme, Organisation
-            ),
-            "upcoming": meetings.upcoming(),
-            "past": paginate(request, meetings.past(), PAST_PER_PAGE),
-            "can_create": request.user.has_perm("meetings.add_meeting"),
+            "filter_form": filter_form_html(request, "meetings", meeting_filter, version),
+            "listing": listing["html"],
+            "can_create": user.has_perm("meetings.add_meeting"),
         },
     )
+
+
+def calendar_listing(request, meetings) -> dict:
+    """The coming meetings and a page of past ones, as HTML, and when that changes by itself."""
+    upcoming = list(meetings.upcoming())
+    context = {"upcoming": upcoming, "page": paginate(request, meetings.past(), PAST_PER_PAGE)}
+    return {
+        "html": render_to_string("meetings/_calendar_listing.html", context),
+        "changes_at": min((meeting.ends_at for meeting in upcoming), default=None),
+    }
 
 
 def with_programme(queryset):
@@ -80,18 +121,85 @@ def programme_days(meeting):
     return [(day, list(items)) for day, items in groupby(meeting.items.all(), lambda i: i.day)]
 
 
+# Every model the cached parts of a meeting's page show (and count: registrations).
+MEETING_PAGE_MODELS = (
+    Meeting,
+    MeetingFile,
+    MeetingHost,
+    MeetingPlanner,
+    ProgrammeItem,
+    ProgrammeSpeaker,
+    Registration,
+    Person,
+    Organisation,
+    Theme,
+)
+
+
+# The meeting with what the page needs to know about a logged-in viewer (rusnet.compiled).
+MEETING_WITH_VIEWER_STATE = CompiledQuery(
+    lambda meeting_id, person_id, user_id: Meeting.objects.filter(pk=meeting_id).with_viewer_state(
+        person_id, user_id
+    )
+)
+
+
 def detail(request, slug):
-    meetings = Meeting.objects.with_planner_flag(request.user).with_registration_state(request.user)
-    meeting = meeting_for_viewer(request, slug, with_programme(meetings))
+    """A meeting's page: its facts and programme cached, the registration box per person.
+
+    A visitor's request reads the meeting from the cache too; a member's loads it once
+    more with what the page needs to know about them.
+    """
+    user = request.user
+    can_see_link = user.has_perm("meetings.view_online_link")
+    version = data_version(request, *MEETING_PAGE_MODELS)
+    parts = cached(
+        "meeting-page",
+        (slug, can_see_link),
+        version,
+        lambda: meeting_page_parts(slug, can_see_link),
+    )
+    meeting = parts["meeting"]
+    if user.is_authenticated:
+        [meeting] = MEETING_WITH_VIEWER_STATE.run(meeting.pk, user.person_id or 0, user.pk)
+    if not user.has_perm("meetings.view_meeting", meeting):
+        raise Http404
+    meeting.active_registration_count = parts["registrations"]  # for the registration box
     context = {
+        **parts,
         "meeting": meeting,
-        "days": programme_days(meeting),
-        "can_edit": request.user.has_perm("meetings.change_meeting", meeting),
-        "can_see_link": request.user.has_perm("meetings.view_online_link"),
+        "can_edit": user.has_perm("meetings.change_meeting", meeting),
     }
-    if request.user.has_perm("meetings.view_documentation"):
-        context["represented"] = meeting.registrations.represented_organisations()
+    if user.has_perm("meetings.view_documentation"):
+        context["can_view_documentation"] = True
+        context["represented"] = cached(
+            "meeting-represented",
+            meeting.pk,
+            version,
+            meeting.registrations.represented_organisations,
+        )
     return render(request, "meetings/detail.html", context)
+
+
+def meeting_page_parts(slug, can_see_link) -> dict:
+    """The meeting, its facts and programme as HTML, and how many are registered.
+
+    The same for everyone who may see the meeting (detail() checks that); Http404
+    for no such meeting.
+    """
+    meeting = get_object_or_404(with_programme(Meeting.objects), slug=slug)
+    context = {"meeting": meeting, "days": programme_days(meeting), "can_see_link": can_see_link}
+    parts = {
+        "registrations": meeting.registrations.active().count(),
+        "head": render_to_string("meetings/_detail_head.html", context),
+        "facts": render_to_string("meetings/_detail_facts.html", context),
+        "programme": render_to_string("meetings/_programme.html", context),
+        "links": render_to_string("meetings/_detail_links.html", context),
+        # Shown only to those who may see the documentation (the page's template).
+        "documentation": render_to_string("meetings/_documentation_summary.html", context),
+    }
+    meeting._prefetched_objects_cache = {}  # the programme is in the HTML; keep the entry small
+    return {**parts, "meeting": meeting}
 
 
 def print_view(request, slug):

@@ -10,10 +10,11 @@ from django.utils.translation import gettext as _
 from regions.forms import ITEM_KINDS, PersonFilter, RegionDescriptionForm
 from regions.history import REGION_KIND, history_model, region_history, with_users_and_kinds
 from regions.map import county_shapes
-from regions.models import Organisation, Person, PhaseEntry, Strategy
+from regions.models import FormerName, Organisation, Person, PhaseEntry, Strategy
 from rusnet.concurrency import changes_in, restore_version
-from rusnet.fragments import cached_html, history_stamp
+from rusnet.fragments import cached, data_version
 from rusnet.pagination import paginate
+from surveys.models import Response, Survey
 
 HISTORY_ON_REGION_PAGE = 10
 
@@ -35,9 +36,8 @@ def item_kind(kind_slug):
 
 def overview(request):
     """The map and the table of regions: the same for everyone, so cached (rusnet.fragments)."""
-    html = cached_html(
-        "regions-overview", (), (Organisation, Strategy, PhaseEntry), overview_content_html
-    )
+    version = data_version(request, Organisation, Strategy, PhaseEntry)
+    html = cached("regions-overview", (), version, overview_content_html)
     return render(request, "regions/overview.html", {"content": html})
 
 
@@ -57,7 +57,33 @@ def overview_content_html():
     return render_to_string("regions/_overview_content.html", context)
 
 
+# Every model a region's page shows; the survey answers' too, for the members' part.
+REGION_PAGE_MODELS = (Organisation, FormerName, *(kind.model for kind in ITEM_KINDS.values()))
+REGION_MEMBER_MODELS = (*REGION_PAGE_MODELS, Person, Survey, Response)
+
+
 def detail(request, slug):
+    """A region's page: the parts everyone sees and the members' parts, each cached."""
+    user = request.user
+    members = user.has_perm("regions.view_people")
+    # One version for both parts: the members' models include the page's.
+    version = data_version(request, *(REGION_MEMBER_MODELS if members else REGION_PAGE_MODELS))
+    page = cached("region-page", slug, version, lambda: region_page_parts(slug))
+    region = Organisation(pk=page["pk"], kind=Organisation.Kind.REGION, slug=slug)
+    context = {**page, "slug": slug, "can_edit": user.has_perm("regions.change_region", region)}
+    if members:
+        can_restore = user.has_perm("regions.restore_history")
+        context["members_part"] = cached(
+            "region-members",
+            (slug, can_restore),
+            version,
+            lambda: region_members_part(page["pk"], can_restore),
+        )
+    return render(request, "regions/detail.html", context)
+
+
+def region_page_parts(slug) -> dict:
+    """What everyone sees on a region's page, as HTML; Http404 for no such region."""
     region = get_object_or_404(Organisation.objects.regions().with_current_phase(), slug=slug)
     context = {
         "region": region,
@@ -66,17 +92,33 @@ def detail(request, slug):
         "plans": region.relatedplan_set.all(),
         "annual_cycle": region.annualcycleitem_set.all(),
         "roles": region.regionrole_set.all(),
-        "can_edit": request.user.has_perm("regions.change_region", region),
     }
-    if request.user.has_perm("regions.view_people"):
-        context["contacts"] = region.contact_set.select_related("person")
-        context["history"] = with_users_and_kinds(region_history(region)[:HISTORY_ON_REGION_PAGE])
-        context["can_restore"] = request.user.has_perm("regions.restore_history")
-    # The parts above are cached until any region's page changes (rusnet.fragments).
-    context["parts_stamp"] = history_stamp(
-        Organisation, *(kind.model for kind in ITEM_KINDS.values())
+    return {
+        "pk": region.pk,
+        "name": region.name,
+        "head": render_to_string("regions/_detail_head.html", context),
+        "body": render_to_string("regions/_detail_body.html", context),
+    }
+
+
+def region_members_part(region_id, can_restore) -> str:
+    """Contacts, survey answers and recent history: the same for every member."""
+    region = Organisation.objects.get(pk=region_id)
+    responses = (
+        Response.objects.submitted()
+        .filter(organisation=region)
+        .select_related("survey")
+        .order_by("-survey__date", "-survey__created_at")
     )
-    return render(request, "regions/detail.html", context)
+    context = {
+        "region": region,
+        "contacts": region.contact_set.select_related("person"),
+        "organisation": region,
+        "responses": responses,
+        "history": with_users_and_kinds(region_history(region)[:HISTORY_ON_REGION_PAGE]),
+        "can_restore": can_restore,
+    }
+    return render_to_string("regions/_detail_members.html", context)
 
 
 def organisation(request, slug):

@@ -276,6 +276,10 @@ MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 # by every process: a database table by default (`manage.py createcachetable`, no
 # extra service), or any backend Django knows through DJANGO_CACHE_BACKEND and
 # DJANGO_CACHE_LOCATION (e.g. django.core.cache.backends.redis.RedisCache).
+# How long pages for visitors (not logged in) may lag behind an edit, per process:
+# within it they reuse the data version last read (rusnet/fragments.py). 0: never.
+VISITOR_PAGES_LAG_SECONDS = env_int("DJANGO_VISITOR_PAGES_LAG_SECONDS", 1)
+
 CACHES = {
     "default": {
         "BACKEND": env_str("DJANGO_CACHE_BACKEND", "django.core.cache.backends.db.DatabaseCache"),
@@ -283,7 +287,12 @@ CACHES = {
     },
     # Rendered page fragments (rusnet/fragments.py). Their keys carry the version of the
     # data they show, so each process may keep its own copy: reading it costs no query.
-    "fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # A thousand entries of at most some tens of KB (a meeting's programme, a page of
+    # search hits): room for every region, the meetings people open and many searches.
+    "fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 1000},
+    },
 }
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -1,10 +1,29 @@
 from urllib.parse import urlencode
 
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 
+from meetings.models import Meeting, MeetingDocumentation, ProgrammeItem
+from regions.models import Organisation, Person
+from rusnet.fragments import cached, data_version
 from search import query as search
 from search.models import SearchEntry
+from surveys.models import Response
+from themes.models import Theme
+
+# The search index, and the models whose deletions remove entries from it (their
+# history records the deletion; new and changed entries get new primary keys).
+SEARCH_MODELS = (
+    SearchEntry,
+    Meeting,
+    ProgrammeItem,
+    MeetingDocumentation,
+    Theme,
+    Organisation,
+    Person,
+    Response,
+)
 
 
 def results(request):
@@ -13,12 +32,24 @@ def results(request):
     kind = request.GET.get("typ", "")
     if kind not in SearchEntry.Kind.values:
         kind = ""
-    members = request.user.has_perm("search.find_member_content")
-    context = {"q": text, "kind": kind, "kind_label": ""}
-    if text and kind:
-        counts, page = search.one_kind(
-            text, kind, members=members, page_number=request.GET.get("sida")
+    context = {"q": text, "kind": kind}
+    if text:
+        members = request.user.has_perm("search.find_member_content")
+        page_number = request.GET.get("sida")
+        # The same for everyone with the same access: cached until anything searchable changes.
+        context["hits"] = cached(
+            "search",
+            (text, kind, page_number, members),
+            data_version(request, *SEARCH_MODELS),
+            lambda: hits_html(text, kind, members, page_number),
         )
+    return render(request, "search/results.html", context)
+
+
+def hits_html(text, kind, members, page_number) -> str:
+    context = {"q": text, "kind": kind}
+    if kind:
+        counts, page = search.one_kind(text, kind, members=members, page_number=page_number)
         page.query = urlencode({"q": text, "typ": kind})
         context.update(
             page=page,
@@ -27,12 +58,12 @@ def results(request):
             total=sum(counts.values()),
             all_url=f"{reverse('search:results')}?{urlencode({'q': text})}",
         )
-    elif text:
+    else:
         groups = search.grouped(text, members=members)
         for group in groups:
             group.more_url = kind_url(text, group.kind)
         context.update(groups=groups, total=sum(group.count for group in groups))
-    return render(request, "search/results.html", context)
+    return render_to_string("search/_results.html", context)
 
 
 def kind_url(text, kind):

@@ -21,6 +21,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = BASE_DIR / "test-media"  # noqa: F405
+# Visitors see an edit at once in tests; tests/core/test_cached_pages.py tests the lag.
+VISITOR_PAGES_LAG_SECONDS = 0
 # The cache in local memory, emptied before every test (tests/conftest.py): the
 # production database table is not a model, so TransactionTestCase's flush would
 # leave one test's rate-limit counters and used codes behind for the next.

@@ -10,7 +10,8 @@ register = template.Library()
 def registration_box(meeting, user):
     """What the meeting page's registration box needs: none to four queries.
 
-    None when the meeting was loaded with Meeting.objects.with_registration_state(user).
+    None when the meeting was loaded with Meeting.objects.with_viewer_state() and its
+    active_registration_count set (meetings.views.detail).
     """
     if meeting.status == Meeting.Status.DRAFT:
         return {"visible": False}

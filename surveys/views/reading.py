@@ -5,9 +5,10 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 
 from regions.models import Organisation
-from rusnet.fragments import unfiltered_form_html
+from rusnet.fragments import cached, data_version
 from surveys.forms import AnswerFilter, CompareForm
 from surveys.models import Answer, Question, Response, Survey
 from surveys.views.access import survey_for_member
@@ -57,9 +58,25 @@ def detail(request, slug):
     return render(request, "surveys/detail.html", context)
 
 
+# Every model a question's page shows.
+QUESTION_PAGE_MODELS = (Survey, Question, Response, Answer, Organisation)
+
+
 @login_required
 def question(request, slug, number):
+    """One question with every region's answer: the same for every member, so cached."""
     survey = survey_for_member(request, slug)
+    page = cached(
+        "survey-question",
+        (survey.pk, number, sorted(request.GET.lists())),
+        data_version(request, *QUESTION_PAGE_MODELS),
+        lambda: question_page(request, survey, number),
+    )
+    return render(request, "surveys/question.html", page)
+
+
+def question_page(request, survey, number) -> dict:
+    """The question's page as HTML and its title; Http404 for no such question."""
     questions = list(survey.questions.all())
     current = next((q for q in questions if q.number == number), None)
     if current is None:
@@ -70,22 +87,23 @@ def question(request, slug, number):
         .order_by("response__organisation__name")
     )
     answer_filter = AnswerFilter(request.GET, queryset=answers)
-    return render(
-        request,
-        "surveys/question.html",
-        {
-            "survey": survey,
-            "question": current,
-            "questions": questions,
-            "previous": previous_and_next(questions, current)[0],
-            "next": previous_and_next(questions, current)[1],
-            "filter": answer_filter,
-            # Fixed choices (kinds of organisation): the same empty form for every question.
-            "filter_form": unfiltered_form_html(request, "survey-answers", answer_filter.form),
-            "answers": answer_filter.qs,
-            "filtered": any(request.GET.get(name) for name in answer_filter.filters),
-        },
-    )
+    previous, following = previous_and_next(questions, current)
+    context = {
+        "request": request,  # for the survey menu's current page, the same for every hit
+        "survey": survey,
+        "question": current,
+        "questions": questions,
+        "previous": previous,
+        "next": following,
+        "filter": answer_filter,
+        "answers": answer_filter.qs,
+        "filtered": any(request.GET.get(name) for name in answer_filter.filters),
+    }
+    return {
+        "survey_title": survey.title,
+        "number": current.number,
+        "html": render_to_string("surveys/_question.html", context),
+    }
 
 
 def previous_and_next(questions, current):

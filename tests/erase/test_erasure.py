@@ -285,3 +285,13 @@ def test_erased_once_is_gone_from_the_page(client_as, secretariat, former_member
 def test_the_organisation_survives(secretariat, former_member, dalarna):
     erase(secretariat, former_member)
     assert Organisation.objects.filter(pk=dalarna.pk).exists()
+
+
+def test_pages_cached_before_the_erasure_forget_the_person(client_as, secretariat, former_member):
+    """The region page and the meeting page cache what they show (rusnet/fragments.py)."""
+    client = client_as("member")
+    meeting = MeetingPlanner.objects.get(person=former_member.person).meeting
+    pages = [reverse("regions:detail", args=["dalarna"]), meeting.get_absolute_url()]
+    assert all(NAME in client.get(url).content.decode() for url in pages)
+    erase(secretariat, former_member)
+    assert not any(NAME in client.get(url).content.decode() for url in pages)

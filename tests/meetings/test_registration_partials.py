@@ -65,15 +65,16 @@ def test_the_box_links_the_planning_group_to_the_list(reg_planner, planned_meeti
     assert reverse("meetings:registrations", args=[planned_meeting.slug]) in html
 
 
-def test_the_documentation_summary_is_for_members_only(meeting, member, settings, tmp_path):
+def test_the_documentation_summary_is_for_members_only(client_as, meeting, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     meeting_file(meeting, title="Presentation från SKR")
-    html = render("meetings/_documentation_summary.html", meeting, member)
-    assert "Presentation från SKR" in html
-    assert reverse("meetings:documentation", args=[meeting.slug]) in html
-    assert "Presentation" not in render(
-        "meetings/_documentation_summary.html", meeting, AnonymousUser()
-    )
+    url = meeting.get_absolute_url()
+    member_page = client_as("member").get(url).content.decode()
+    assert "Presentation från SKR" in member_page
+    assert reverse("meetings:documentation", args=[meeting.slug]) in member_page
+    visitor_page = client_as("visitor").get(url).content.decode()
+    assert "Presentation från SKR" not in visitor_page
+    assert reverse("meetings:documentation", args=[meeting.slug]) not in visitor_page
 
 
 def test_a_digital_meeting_offers_no_meals(client_as, seed_data, member):

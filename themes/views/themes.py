@@ -5,13 +5,15 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from meetings.models import Meeting, MeetingHost
-from regions.models import Organisation
+from regions.models import Organisation, Person
 from rusnet.concurrency import EditConflict, changes_in, restore_version
-from rusnet.fragments import unfiltered_form_html
+from rusnet.fragments import cached, data_version, filter_form_html
 from rusnet.pagination import paginate
 from themes.forms import (
     AcceptForm,
@@ -48,34 +50,54 @@ def proposal_for_secretariat(request, slug):
     return get_object_or_404(Theme.objects.proposals(), slug=slug)
 
 
+# Every model the list's items and filters show or filter by.
+THEME_LIST_MODELS = (Theme, ThemePlanner, ThemeInterest, Person, Organisation)
+
+
 def theme_list(request):
-    # The columns a list item (templates/themes/_theme_item.html) shows, not the texts.
-    themes = (
+    # Lazy: building the queryset and the FilterSet costs more than a cached page.
+    theme_filter = SimpleLazyObject(lambda: ThemeFilter(request.GET, queryset=listed_themes()))
+    version = data_version(request, *THEME_LIST_MODELS)
+    listing = cached(
+        "themes",
+        sorted(request.GET.lists()),
+        version,
+        lambda: theme_listing(request, theme_filter.qs),
+    )
+    return render(
+        request,
+        "themes/list.html",
+        {
+            "filter_form": filter_form_html(request, "themes", theme_filter, version),
+            "listing": listing["html"],
+            "plan_links": listing["plan_links"],
+        },
+    )
+
+
+def listed_themes():
+    """The columns a list item (templates/themes/_theme_item.html) shows, not the texts."""
+    return (
         Theme.objects.by_interest()
         .only("slug", "title", "status", "year")
         .prefetch_related(planners_prefetch())
     )
-    theme_filter = ThemeFilter(request.GET, queryset=themes)
-    page = paginate(request, theme_filter.qs, 50)
-    # The three latest plan years, counted by the database rather than one row per theme.
+
+
+def theme_listing(request, themes) -> dict:
+    """A page of the list and the links to the three latest plan years, as HTML."""
+    page = paginate(request, themes, 50)
+    # Counted by the database rather than one row per theme.
     years = (
         Theme.objects.exclude(year=None)
         .order_by("-year")
         .values_list("year", flat=True)
         .distinct()[:3]
     )
-    return render(
-        request,
-        "themes/list.html",
-        {
-            "filter": theme_filter,
-            "filter_form": unfiltered_form_html(
-                request, "themes", theme_filter.form, Theme, Organisation
-            ),
-            "page": page,
-            "plan_years": list(years),
-        },
-    )
+    return {
+        "html": render_to_string("themes/_listing.html", {"page": page}),
+        "plan_links": render_to_string("themes/_plan_links.html", {"plan_years": years}),
+    }
 
 
 def detail(request, slug):
