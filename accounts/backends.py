@@ -4,8 +4,8 @@ Django's ModelBackend loads the user, then asks the groups for the secretariat
 check and, whenever a rule says no, two more queries for model permissions. This
 backend loads the user, whether they are in the secretariat group and whether
 they hold any model permission at all, in one query whose SQL is compiled once
-per process (rusnet.compiled); the permission names are fetched (once, in one query) only for the
-rare account that has some.
+per process (rusnet.compiled); the permission names are fetched (once, in one
+query) only for the rare account that has some.
 """
 
 from allauth.account.auth_backends import AuthenticationBackend

@@ -19,6 +19,17 @@ def planned_by_subquery(person_id, meeting=None):
     return rows.values("pk")
 
 
+ALL_DRAFTS = "all"
+
+
+def drafts_seen_by(user):
+    """Which drafts the user sees besides the public meetings: ALL_DRAFTS (the
+    secretariat), those the person with this id plans, or none (None)."""
+    if user.has_perm("meetings.add_meeting"):
+        return ALL_DRAFTS
+    return getattr(user, "person_id", None)
+
+
 class MeetingQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Meeting.Status.PUBLISHED)
@@ -29,12 +40,12 @@ class MeetingQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """Public meetings, plus drafts for the secretariat and the drafts' planning groups."""
-        if user.has_perm("meetings.add_meeting"):
+        drafts = drafts_seen_by(user)
+        if drafts == ALL_DRAFTS:
             return self.all()
-        person_id = getattr(user, "person_id", None)
-        if not person_id:
+        if drafts is None:
             return self.public()
-        planned = Q(planners__person_id=person_id) | Q(themes__planners__person_id=person_id)
+        planned = Q(planners__person_id=drafts) | Q(themes__planners__person_id=drafts)
         ids = self.filter(
             Q(status__in=[Meeting.Status.PUBLISHED, Meeting.Status.CANCELLED]) | planned
         )

@@ -18,6 +18,7 @@ from meetings.models import (
     ProgrammeItem,
     ProgrammeSpeaker,
     Registration,
+    drafts_seen_by,
 )
 from regions.models import Organisation, Person
 from rusnet.compiled import CompiledQuery
@@ -31,6 +32,10 @@ PAST_PER_PAGE = 20
 def meeting_for_viewer(request, slug, queryset=None):
     """The meeting if the user may see it; a draft is 404 to everyone outside its planning."""
     meeting = get_object_or_404(queryset if queryset is not None else Meeting.objects, slug=slug)
+    return visible_or_404(request, meeting)
+
+
+def visible_or_404(request, meeting):
     if not request.user.has_perm("meetings.view_meeting", meeting):
         raise Http404
     return meeting
@@ -59,13 +64,6 @@ def with_listing_details(queryset):
 
 # Every model the calendar's rows and filters show or filter by.
 CALENDAR_MODELS = (Meeting, MeetingHost, MeetingPlanner, Organisation, Theme, ThemePlanner)
-
-
-def drafts_seen_by(user):
-    """Which drafts the user sees (Meeting.objects.visible_to): all, one person's or none."""
-    if user.has_perm("meetings.add_meeting"):
-        return "all"
-    return getattr(user, "person_id", None) or "none"
 
 
 def calendar(request):
@@ -162,8 +160,7 @@ def detail(request, slug):
     meeting = parts["meeting"]
     if user.is_authenticated:
         [meeting] = MEETING_WITH_VIEWER_STATE.run(meeting.pk, user.person_id or 0, user.pk)
-    if not user.has_perm("meetings.view_meeting", meeting):
-        raise Http404
+    visible_or_404(request, meeting)
     meeting.active_registration_count = parts["registrations"]  # for the registration box
     context = {
         **parts,

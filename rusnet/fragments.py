@@ -71,12 +71,12 @@ def data_version(request, *models) -> str:
     VISITOR_PAGES_LAG_SECONDS by this process: public pages may lag behind an edit by
     that long, and a busy public page costs no query at all. A member's request always
     reads it, so everyone sees their own edits at once. A fragment that shows no rows
-    (a form with fixed choices) needs no version and no query.
+    (the site menu) needs no version and no query.
     """
     if not models:
         return "no-data"
     lag = settings.VISITOR_PAGES_LAG_SECONDS
-    if not lag or request is None or request.user.is_authenticated:
+    if not lag or request.user.is_authenticated:
         return _read_version(models)
     now = time.monotonic()
     holds_until, version = _visitor_versions.get(models, (0, ""))

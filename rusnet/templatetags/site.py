@@ -7,9 +7,8 @@ page belongs to and the language.
 
 from django import template
 from django.template.loader import render_to_string
-from django.utils import translation
 
-from rusnet.fragments import FRAGMENT_SECONDS, fragment_cache
+from rusnet.fragments import cached, data_version
 
 register = template.Library()
 
@@ -32,13 +31,11 @@ def site_menu(context):
     }
     match = request.resolver_match
     section = (match.app_name, match.url_name) if match else ("", "")
-    bits = "".join("1" if allowed else "0" for allowed in flags.values())
-    key = f"site-menu:{translation.get_language()}:{section[0]}:{section[1]}:{bits}"
-    html = fragment_cache().get(key)
-    if html is None:
-        html = render_to_string(
-            "includes/_site_menu.html",
-            {**flags, "app_name": section[0], "url_name": section[1]},
-        )
-        fragment_cache().set(key, html, FRAGMENT_SECONDS)
-    return html
+    return cached(
+        "site-menu",
+        (section, tuple(flags.values())),
+        data_version(request),  # no rows: the menu changes only with a release
+        lambda: render_to_string(
+            "includes/_site_menu.html", {**flags, "app_name": section[0], "url_name": section[1]}
+        ),
+    )
