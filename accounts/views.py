@@ -1,3 +1,4 @@
+import rules
 from allauth.account.utils import perform_login
 from allauth.core import ratelimit
 from django.conf import settings
@@ -5,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Exists, OuterRef
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -12,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.erasure import erase_member
 from accounts.forms import AcceptInvitationForm, EraseMemberForm, InvitationForm, MemberFilterForm
-from accounts.models import Invitation, User
+from accounts.models import SECRETARIAT_GROUP, Invitation, User
 from accounts.personal_data import personal_data
 from accounts.services import accept_invitation, send_invitation
 from rusnet.pagination import paginate
@@ -23,12 +25,23 @@ def require_secretariat(request):
         raise PermissionDenied
 
 
+def require_rule_on(request, rule, member):
+    """Refuse acting on an account of higher rank (accounts/rules.py: who may act on whom)."""
+    if not rules.test_rule(rule, request.user, member):
+        raise PermissionDenied
+
+
 @login_required
 def members(request):
     require_secretariat(request)
     filter_form = MemberFilterForm(request.GET or None)
+    # Each row's buttons ask accounts/rules.py, which reads this flag instead of a query.
+    secretariat_memberships = User.groups.through.objects.filter(
+        user_id=OuterRef("pk"), group__name=SECRETARIAT_GROUP
+    )
     users = (
         User.objects.filter(erased_at__isnull=True)
+        .annotate(in_secretariat=Exists(secretariat_memberships))
         .select_related("organisation")
         .prefetch_related("groups")
     )
@@ -101,6 +114,7 @@ def deactivate(request, pk):
     if member == request.user:
         messages.error(request, _("You cannot deactivate your own account."))
         return redirect("accounts:members")
+    require_rule_on(request, "accounts.deactivate_member", member)
     if request.method == "POST":
         member.is_active = False
         member.save(update_fields=["is_active"])
@@ -114,6 +128,7 @@ def deactivate(request, pk):
 def reactivate(request, pk):
     require_secretariat(request)
     member = get_object_or_404(User, pk=pk, is_active=False, erased_at__isnull=True)
+    require_rule_on(request, "accounts.reactivate_member", member)
     member.is_active = True
     member.save(update_fields=["is_active"])
     messages.success(request, _("%(name)s can log in again.") % {"name": member})
@@ -123,11 +138,11 @@ def reactivate(request, pk):
 @login_required
 def erase(request, pk):
     """Erase a former member's personal data for good, after a confirmation (POST only)."""
-    if not request.user.has_perm("accounts.erase_member"):
-        raise PermissionDenied
+    require_secretariat(request)
     member = get_object_or_404(
         User.objects.select_related("organisation"), pk=pk, erased_at__isnull=True
     )
+    require_rule_on(request, "accounts.erase_member", member)
     form = EraseMemberForm(request.POST or None, member=member, by=request.user)
     if request.method == "POST" and form.is_valid():
         erase_member(member, by=request.user)

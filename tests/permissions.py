@@ -18,6 +18,7 @@ from tests.expect import (
     Expectation,
     everyone,
     members,
+    only,
 )
 from tests.meetings.expectations import EXPECTATIONS as MEETINGS
 from tests.search.expectations import EXPECTATIONS as SEARCH
@@ -134,6 +135,48 @@ CORE: dict[str, Expectation] = {
         get=everyone(NOT_ALLOWED), post=SECRETARIAT, kwargs=lambda: {"pk": target_member(False).pk}
     ),
 }
+
+# Who may act on whom (accounts/rules.py): the account pages again, for a target
+# account of each rank. The secretariat acts on members and region editors; only an
+# admin acts on the secretariat and on another admin (the admin persona is active, so
+# the target is never the last active admin: tests/accounts/test_who_acts_on_whom.py).
+TARGET_RANKS = ["member", "region_editor", "secretariat", "admin"]
+
+
+def account_of_rank(rank, active=True):
+    from tests.factories import UserFactory
+
+    return UserFactory(
+        email=f"{rank}-{'active' if active else 'inactive'}@example.org",
+        is_active=active,
+        is_region_editor=rank == "region_editor",
+        secretariat=rank == "secretariat",
+        is_superuser=rank == "admin",
+        is_staff=rank == "admin",
+    )
+
+
+def who_may_act_on(rank):
+    return SECRETARIAT if rank in ("member", "region_editor") else only("admin")
+
+
+ACCOUNT_ACTIONS: dict[tuple[str, str], Expectation] = {}
+for rank in TARGET_RANKS:
+    allowed = who_may_act_on(rank)
+    ACCOUNT_ACTIONS[("accounts:deactivate", rank)] = Expectation(
+        get=allowed, post=allowed, kwargs=lambda rank=rank: {"pk": account_of_rank(rank).pk}
+    )
+    ACCOUNT_ACTIONS[("accounts:reactivate", rank)] = Expectation(
+        get=everyone(NOT_ALLOWED),
+        post=allowed,
+        kwargs=lambda rank=rank: {"pk": account_of_rank(rank, active=False).pk},
+    )
+    ACCOUNT_ACTIONS[("accounts:erase", rank)] = Expectation(
+        get=allowed,
+        post=allowed,
+        kwargs=lambda rank=rank: {"pk": account_of_rank(rank, active=False).pk},
+        data=lambda: {"confirm": "on"},
+    )
 
 EXPECTATIONS: dict[str, Expectation] = {
     **CORE,

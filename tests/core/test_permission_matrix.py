@@ -9,6 +9,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.expect import DENIED, LOGIN, NOT_ALLOWED, OK, ROLES
 from tests.permissions import (
+    ACCOUNT_ACTIONS,
     EXPECTATIONS,
     FRAMEWORK_NAMESPACES,
     FRAMEWORK_URL_PREFIXES,
@@ -78,21 +79,12 @@ def assert_outcome(response, expected, url):
 MATRIX = [(name, role) for name in sorted(EXPECTATIONS) for role in ROLES]
 
 
-@pytest.mark.parametrize(("url_name", "role"), MATRIX)
-def test_get(url_name, role, client_as, db):
-    expectation = EXPECTATIONS[url_name]
-    client = client_as(role)
+def check_get(expectation, url_name, client, role):
     url = reverse(url_name, kwargs=expectation.kwargs())
     assert_outcome(client.get(url), expectation.get[role], url)
 
 
-POST_MATRIX = [(n, r) for n, r in MATRIX if EXPECTATIONS[n].post is not None]
-
-
-@pytest.mark.parametrize(("url_name", "role"), POST_MATRIX)
-def test_post(url_name, role, client_as, db):
-    expectation = EXPECTATIONS[url_name]
-    client = client_as(role)
+def check_post(expectation, url_name, client, role):
     url = reverse(url_name, kwargs=expectation.kwargs())
     data = expectation.data()
     before = database_fingerprint()
@@ -103,3 +95,29 @@ def test_post(url_name, role, client_as, db):
         assert database_fingerprint() == before, f"A refused POST to {url} changed the database"
     else:
         assert response.status_code == 302, f"A valid POST to {url} did not save: {response}"
+
+
+@pytest.mark.parametrize(("url_name", "role"), MATRIX)
+def test_get(url_name, role, client_as, db):
+    check_get(EXPECTATIONS[url_name], url_name, client_as(role), role)
+
+
+POST_MATRIX = [(n, r) for n, r in MATRIX if EXPECTATIONS[n].post is not None]
+
+
+@pytest.mark.parametrize(("url_name", "role"), POST_MATRIX)
+def test_post(url_name, role, client_as, db):
+    check_post(EXPECTATIONS[url_name], url_name, client_as(role), role)
+
+
+TARGET_MATRIX = [(name, rank, role) for name, rank in ACCOUNT_ACTIONS for role in ROLES]
+
+
+@pytest.mark.parametrize(("url_name", "rank", "role"), TARGET_MATRIX)
+def test_get_on_an_account_of_each_rank(url_name, rank, role, client_as, db):
+    check_get(ACCOUNT_ACTIONS[url_name, rank], url_name, client_as(role), role)
+
+
+@pytest.mark.parametrize(("url_name", "rank", "role"), TARGET_MATRIX)
+def test_post_on_an_account_of_each_rank(url_name, rank, role, client_as, db):
+    check_post(ACCOUNT_ACTIONS[url_name, rank], url_name, client_as(role), role)
