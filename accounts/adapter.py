@@ -1,6 +1,23 @@
+from contextlib import contextmanager
+
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import ratelimit
+from allauth.core.exceptions import ImmediateHttpResponse
 from allauth.mfa.adapter import DefaultMFAAdapter
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+
+@contextmanager
+def over_the_limit_answers_429(request):
+    """allauth reports some rate limits as a form error; the portal answers every limit
+    with its 429 page (templates/429.html), as README says."""
+    try:
+        yield
+    except ValidationError as error:
+        if error.code == "too_many_login_attempts":
+            raise ImmediateHttpResponse(ratelimit.respond_429(request)) from None
+        raise
 
 
 class InvitationOnlyAdapter(DefaultAccountAdapter):
@@ -8,6 +25,10 @@ class InvitationOnlyAdapter(DefaultAccountAdapter):
 
     def is_open_for_signup(self, request):
         return False
+
+    def pre_authenticate(self, request, **credentials):
+        with over_the_limit_answers_429(request):
+            super().pre_authenticate(request, **credentials)
 
 
 class MFAAdapter(DefaultMFAAdapter):

@@ -1,7 +1,12 @@
+from allauth.account import forms as allauth_forms
+from allauth.account.adapter import get_adapter
+from allauth.core import context
 from django import forms
 from django.contrib.auth import password_validation
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from accounts.adapter import over_the_limit_answers_429
 from accounts.models import Invitation, User
 from regions.models import Organisation
 
@@ -92,3 +97,39 @@ class EraseMemberForm(forms.Form):
         except NotErasable as refusal:
             raise forms.ValidationError(str(refusal)) from None
         return cleaned
+
+
+class RequestLoginCodeForm(allauth_forms.RequestLoginCodeForm):
+    """A login code only for an address verified on an active account.
+
+    allauth also sends one for an address a member attached to their account and
+    never verified, which would let anyone who reads that mailbox into the account.
+    """
+
+    def clean_email(self):
+        with over_the_limit_answers_429(context.request):
+            email = super().clean_email()
+        if email:
+            self._user = User.objects.filter(
+                is_active=True, emailaddress__email__iexact=email, emailaddress__verified=True
+            ).first()
+        return email
+
+
+class AddEmailForm(allauth_forms.AddEmailForm):
+    """No address that another account logs in with or has verified.
+
+    allauth lets it through when it prevents enumeration; a member who is told
+    "taken" learns only what the member directory already shows.
+    """
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].lower()
+        others = User.objects.exclude(pk=self.user.pk)
+        taken = others.filter(
+            Q(email__iexact=email)
+            | Q(emailaddress__email__iexact=email, emailaddress__verified=True)
+        ).exists()
+        if taken:
+            raise get_adapter().validation_error("email_taken")
+        return super().clean_email()

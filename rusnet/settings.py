@@ -165,6 +165,12 @@ LOGIN_REDIRECT_URL = "home"
 # invited by the secretariat), and a one-time code by e-mail is an alternative
 # to the password.
 ACCOUNT_ADAPTER = "accounts.adapter.InvitationOnlyAdapter"
+# A login code only for a verified address; no address another account uses (accounts/forms.py).
+ACCOUNT_FORMS = {
+    "request_login_code": "accounts.forms.RequestLoginCodeForm",
+    "add_email": "accounts.forms.AddEmailForm",
+}
+ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -177,8 +183,9 @@ INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14)
 
 # Rate limits (allauth's syntax: amount/period/per, period in s, m, h or d; per ip,
 # key (the e-mail address typed) or user). Counted in the shared cache (CACHES),
-# so every gunicorn process and container sees the same counts. Over the limit the
-# person gets templates/429.html.
+# so every gunicorn process and container sees the same counts. Over any limit the
+# person gets templates/429.html with status 429, also for the failed-login and
+# login-code limits that allauth reports as a form error (accounts/adapter.py).
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
