@@ -23,6 +23,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+handler400 = "rusnet.views.bad_request"
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

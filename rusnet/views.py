@@ -25,3 +25,13 @@ def healthz(request):
     except DatabaseError:
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+def bad_request(request, exception):
+    """handler400 with the site's layout: Django's default renders 400.html without a request."""
+    return render(request, "400.html", status=400)
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: a form sent without a valid security token, usually a stale page."""
+    return render(request, "403_csrf.html", status=403)
