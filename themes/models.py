@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count
 from django.urls import reverse
@@ -7,6 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from rusnet.concurrency import VersionedModel
+
+# A year a theme can be treated in: every form and the admin refuse a mistyped 20266.
+PLAUSIBLE_YEAR = [
+    MinValueValidator(2000, _("Give a year between 2000 and 2100.")),
+    MaxValueValidator(2100, _("Give a year between 2000 and 2100.")),
+]
 
 
 class ThemeQuerySet(models.QuerySet):
@@ -42,7 +49,9 @@ class Theme(VersionedModel):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PROPOSED, db_index=True
     )
-    year = models.PositiveIntegerField(_("year"), null=True, blank=True, db_index=True)
+    year = models.PositiveIntegerField(
+        _("year"), null=True, blank=True, db_index=True, validators=PLAUSIBLE_YEAR
+    )
     meetings = models.ManyToManyField(
         "meetings.Meeting", verbose_name=_("meetings"), blank=True, related_name="themes"
     )
