@@ -130,6 +130,12 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # One writer at a time: every transaction begins as a writer (IMMEDIATE) and waits up
+    # to `timeout` seconds for the one before. A transaction that read first and wrote
+    # later could not wait and failed with "database is locked"; now the second of two
+    # saves reads what the first wrote and shows the conflict message (rusnet/concurrency.py).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(transaction_mode="IMMEDIATE", timeout=20)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool(
     "DATABASE_PREPARED_STATEMENTS", True
 ):

@@ -6,12 +6,15 @@ would be. A barrier releases them together; each thread closes its connection so
 the test database can be flushed and dropped afterwards.
 """
 
+import sqlite3
 import threading
 import time
+from contextlib import contextmanager
 
 from django.db import connection, connections
 
 NEEDS_POSTGRES = "needs PostgreSQL: SQLite serialises every write, so there is no race to test"
+NEEDS_SQLITE = "tests how SQLite serialises writes"
 
 
 def at_the_same_moment(*calls):
@@ -83,3 +86,30 @@ def wait_until_blocked_by_me(limit_seconds=30):
                 return
             time.sleep(0.05)
     raise AssertionError("The other session never waited for the locked row.")
+
+
+@contextmanager
+def on_a_database_file(path):
+    """SQLite: every connection inside the block, each thread's, opens a file copy of the
+    test database.
+
+    The test database lives in memory with a shared cache, where SQLite refuses a
+    second writer at once ("table is locked") instead of waiting for it as it does
+    with a file, the portal's own database; on the copy the settings' busy timeout
+    and transaction mode are what is tested. The test's connection to the database
+    in memory is kept aside (closing the last one would drop it) and put back after.
+    """
+    connection.ensure_connection()
+    copy = sqlite3.connect(path)
+    connection.connection.backup(copy)
+    copy.close()
+    settings_dict = connection.settings_dict  # shared by every thread's connection
+    in_memory_name, in_memory = settings_dict["NAME"], connection.connection
+    settings_dict["NAME"] = str(path)
+    connection.connection = None
+    try:
+        yield
+    finally:
+        connection.close()
+        settings_dict["NAME"] = in_memory_name
+        connection.connection = in_memory
