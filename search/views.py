@@ -4,26 +4,9 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from meetings.models import Meeting, MeetingDocumentation, ProgrammeItem
-from regions.models import Organisation, Person
-from rusnet.fragments import cached, data_version
+from rusnet.fragments import cached
 from search import query as search
 from search.models import SearchEntry
-from surveys.models import Response
-from themes.models import Theme
-
-# The search index, and the models whose deletions remove entries from it (their
-# history records the deletion; new and changed entries get new primary keys).
-SEARCH_MODELS = (
-    SearchEntry,
-    Meeting,
-    ProgrammeItem,
-    MeetingDocumentation,
-    Theme,
-    Organisation,
-    Person,
-    Response,
-)
 
 
 def results(request):
@@ -38,9 +21,9 @@ def results(request):
         page_number = request.GET.get("sida")
         # The same for everyone with the same access: cached until anything searchable changes.
         context["hits"] = cached(
+            request,
             "search",
             (text, kind, page_number, members),
-            data_version(request, *SEARCH_MODELS),
             lambda: hits_html(text, kind, members, page_number),
         )
     return render(request, "search/results.html", context)

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 
 from regions.models import Organisation
-from rusnet.fragments import cached, data_version
+from rusnet.fragments import cached
 from surveys.forms import AnswerFilter, CompareForm
 from surveys.models import Answer, Question, Response, Survey
 from surveys.views.access import survey_for_member
@@ -58,18 +58,14 @@ def detail(request, slug):
     return render(request, "surveys/detail.html", context)
 
 
-# Every model a question's page shows.
-QUESTION_PAGE_MODELS = (Survey, Question, Response, Answer, Organisation)
-
-
 @login_required
 def question(request, slug, number):
     """One question with every region's answer: the same for every member, so cached."""
     survey = survey_for_member(request, slug)
     page = cached(
+        request,
         "survey-question",
         (survey.pk, number, sorted(request.GET.lists())),
-        data_version(request, *QUESTION_PAGE_MODELS),
         lambda: question_page(request, survey, number),
     )
     return render(request, "surveys/question.html", page)
