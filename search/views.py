@@ -11,12 +11,12 @@ from search.models import SearchEntry
 
 def results(request):
     """The results of the header's search box, grouped by kind, or one kind page by page."""
-    text = request.GET.get("q", "").strip()[: search.MAX_QUERY_LENGTH]
+    text = search.cleaned(request.GET.get("q", ""))
     kind = request.GET.get("typ", "")
     if kind not in SearchEntry.Kind.values:
         kind = ""
-    context = {"q": text, "kind": kind}
-    if text:
+    context = {"q": text, "kind": kind, "has_words": search.has_words(text)}
+    if context["has_words"]:
         members = request.user.has_perm("search.find_member_content")
         page_number = request.GET.get("sida")
         # The same for everyone with the same access: cached until anything searchable changes.

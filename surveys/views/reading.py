@@ -11,6 +11,7 @@ from regions.models import Organisation
 from rusnet.fragments import cached
 from surveys.forms import AnswerFilter, CompareForm
 from surveys.models import Answer, Question, Response, Survey
+from surveys.rules import may_answer
 from surveys.views.access import survey_for_member
 
 
@@ -52,7 +53,7 @@ def detail(request, slug):
         "missing_regions": [region for region in regions if region.pk not in answered],
         "rounds": survey.rounds(),
         "own_response": own,
-        "can_answer": request.user.has_perm("surveys.answer_survey", survey),
+        "can_answer": may_answer(request.user, survey),
         "can_manage": request.user.has_perm("surveys.manage_survey"),
     }
     return render(request, "surveys/detail.html", context)
