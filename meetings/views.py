@@ -12,19 +12,15 @@ from meetings.calendar_files import calendar_for
 from meetings.forms import MeetingFilter
 from meetings.models import (
     Meeting,
-    MeetingFile,
     MeetingHost,
     MeetingPlanner,
     ProgrammeItem,
     ProgrammeSpeaker,
-    Registration,
     drafts_seen_by,
 )
-from regions.models import Organisation, Person
 from rusnet.compiled import CompiledQuery
-from rusnet.fragments import cached, data_version, filter_form_html
+from rusnet.fragments import cached, filter_form_html
 from rusnet.pagination import paginate
-from themes.models import Theme, ThemePlanner
 
 PAST_PER_PAGE = 20
 
@@ -62,10 +58,6 @@ def with_listing_details(queryset):
     return queryset.only(*LISTING_FIELDS).prefetch_related(Prefetch("hosts", hosts))
 
 
-# Every model the calendar's rows and filters show or filter by.
-CALENDAR_MODELS = (Meeting, MeetingHost, MeetingPlanner, Organisation, Theme, ThemePlanner)
-
-
 def calendar(request):
     user = request.user
     # Lazy: building the queryset and the FilterSet costs more than a cached page.
@@ -74,11 +66,10 @@ def calendar(request):
             request.GET, queryset=with_listing_details(Meeting.objects.visible_to(user))
         )
     )
-    version = data_version(request, *CALENDAR_MODELS)
     listing = cached(
+        request,
         "calendar",
         (drafts_seen_by(user), sorted(request.GET.lists())),
-        version,
         lambda: calendar_listing(request, meeting_filter.qs),
         # A meeting moves from coming to past when it ends.
         expires=lambda listing: listing["changes_at"],
@@ -87,7 +78,7 @@ def calendar(request):
         request,
         "meetings/calendar.html",
         {
-            "filter_form": filter_form_html(request, "meetings", meeting_filter, version),
+            "filter_form": filter_form_html(request, "meetings", meeting_filter),
             "listing": listing["html"],
             "can_create": user.has_perm("meetings.add_meeting"),
         },
@@ -119,21 +110,6 @@ def programme_days(meeting):
     return [(day, list(items)) for day, items in groupby(meeting.items.all(), lambda i: i.day)]
 
 
-# Every model the cached parts of a meeting's page show (and count: registrations).
-MEETING_PAGE_MODELS = (
-    Meeting,
-    MeetingFile,
-    MeetingHost,
-    MeetingPlanner,
-    ProgrammeItem,
-    ProgrammeSpeaker,
-    Registration,
-    Person,
-    Organisation,
-    Theme,
-)
-
-
 # The meeting with what the page needs to know about a logged-in viewer (rusnet.compiled).
 MEETING_WITH_VIEWER_STATE = CompiledQuery(
     lambda meeting_id, person_id, user_id: Meeting.objects.filter(pk=meeting_id).with_viewer_state(
@@ -150,11 +126,10 @@ def detail(request, slug):
     """
     user = request.user
     can_see_link = user.has_perm("meetings.view_online_link")
-    version = data_version(request, *MEETING_PAGE_MODELS)
     parts = cached(
+        request,
         "meeting-page",
         (slug, can_see_link),
-        version,
         lambda: meeting_page_parts(slug, can_see_link),
     )
     meeting = parts["meeting"]
@@ -170,9 +145,9 @@ def detail(request, slug):
     if user.has_perm("meetings.view_documentation"):
         context["can_view_documentation"] = True
         context["represented"] = cached(
+            request,
             "meeting-represented",
             meeting.pk,
-            version,
             meeting.registrations.represented_organisations,
         )
     return render(request, "meetings/detail.html", context)

@@ -10,11 +10,11 @@ from django.utils.translation import gettext as _
 from regions.forms import ITEM_KINDS, PersonFilter, RegionDescriptionForm
 from regions.history import REGION_KIND, history_model, region_history, with_users_and_kinds
 from regions.map import county_shapes
-from regions.models import FormerName, Organisation, Person, PhaseEntry, Strategy
+from regions.models import Organisation, Person, PhaseEntry
 from rusnet.concurrency import changes_in, restore_version
-from rusnet.fragments import cached, data_version
+from rusnet.fragments import cached
 from rusnet.pagination import paginate
-from surveys.models import Response, Survey
+from surveys.models import Response
 
 HISTORY_ON_REGION_PAGE = 10
 
@@ -36,8 +36,7 @@ def item_kind(kind_slug):
 
 def overview(request):
     """The map and the table of regions: the same for everyone, so cached (rusnet.fragments)."""
-    version = data_version(request, Organisation, Strategy, PhaseEntry)
-    html = cached("regions-overview", (), version, overview_content_html)
+    html = cached(request, "regions-overview", (), overview_content_html)
     return render(request, "regions/overview.html", {"content": html})
 
 
@@ -57,26 +56,19 @@ def overview_content_html():
     return render_to_string("regions/_overview_content.html", context)
 
 
-# Every model a region's page shows; the survey answers' too, for the members' part.
-REGION_PAGE_MODELS = (Organisation, FormerName, *(kind.model for kind in ITEM_KINDS.values()))
-REGION_MEMBER_MODELS = (*REGION_PAGE_MODELS, Person, Survey, Response)
-
-
 def detail(request, slug):
     """A region's page: the parts everyone sees and the members' parts, each cached."""
     user = request.user
     members = user.has_perm("regions.view_people")
-    # One version for both parts: the members' models include the page's.
-    version = data_version(request, *(REGION_MEMBER_MODELS if members else REGION_PAGE_MODELS))
-    page = cached("region-page", slug, version, lambda: region_page_parts(slug))
+    page = cached(request, "region-page", slug, lambda: region_page_parts(slug))
     region = Organisation(pk=page["pk"], kind=Organisation.Kind.REGION, slug=slug)
     context = {**page, "slug": slug, "can_edit": user.has_perm("regions.change_region", region)}
     if members:
         can_restore = user.has_perm("regions.restore_history")
         context["members_part"] = cached(
+            request,
             "region-members",
             (slug, can_restore),
-            version,
             lambda: region_members_part(page["pk"], can_restore),
         )
     return render(request, "regions/detail.html", context)

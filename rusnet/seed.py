@@ -8,8 +8,6 @@ from django.core.management import call_command
 from django.db import transaction
 from simple_history.models import registered_models
 
-from rusnet.fragments import clear_caches
-
 FIXTURE_DIR = settings.BASE_DIR / "fixtures"
 
 # In dependency order: later files refer to rows of earlier ones.
@@ -27,7 +25,6 @@ def load_seed_data() -> None:
         import_survey_2017()
         ensure_initial_history()
     indexing.rebuild()
-    clear_caches()  # loaddata writes no history, which cached page fragments are keyed on
 
 
 SURVEY_2017 = FIXTURE_DIR / "surveys" / "overblick-rus-2017.txt"

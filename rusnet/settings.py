@@ -290,7 +290,7 @@ MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 # extra service), or any backend Django knows through DJANGO_CACHE_BACKEND and
 # DJANGO_CACHE_LOCATION (e.g. django.core.cache.backends.redis.RedisCache).
 # How long pages for visitors (not logged in) may lag behind an edit, per process:
-# within it they reuse the data version last read (rusnet/fragments.py). 0: never.
+# within it they reuse the content generation last read (rusnet/generation.py). 0: never.
 VISITOR_PAGES_LAG_SECONDS = env_int("DJANGO_VISITOR_PAGES_LAG_SECONDS", 1)
 
 CACHES = {
@@ -298,12 +298,15 @@ CACHES = {
         "BACKEND": env_str("DJANGO_CACHE_BACKEND", "django.core.cache.backends.db.DatabaseCache"),
         "LOCATION": env_str("DJANGO_CACHE_LOCATION", "rusnet_cache"),
     },
-    # Rendered page fragments (rusnet/fragments.py). Their keys carry the version of the
-    # data they show, so each process may keep its own copy: reading it costs no query.
+    # Rendered page fragments (rusnet/fragments.py). Their keys carry the content
+    # generation, so each process may keep its own copy: reading it costs no query.
     # A thousand entries of at most some tens of KB (a meeting's programme, a page of
     # search hits): room for every region, the meetings people open and many searches.
+    # DJANGO_FRAGMENT_CACHE=false renders every page in full (the benchmark's uncached run).
     "fragments": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache"
+        if env_bool("DJANGO_FRAGMENT_CACHE", True)
+        else "django.core.cache.backends.dummy.DummyCache",
         "OPTIONS": {"MAX_ENTRIES": 1000},
     },
 }

@@ -6,6 +6,7 @@ those hits with their highlighted excerpts.
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
@@ -43,8 +44,30 @@ class Group:
     hits: list[Hit] = field(default_factory=list)
 
 
+def cleaned(text: str) -> str:
+    """The query as searched: no control characters, at most MAX_QUERY_LENGTH characters.
+
+    Tabs and line breaks become spaces; NUL (which PostgreSQL refuses in text), the
+    highlighter's marks and the other control characters go, and so do lone
+    surrogates, which no database can store.
+    """
+    kept = []
+    for char in text:
+        category = unicodedata.category(char)
+        if char.isspace():
+            kept.append(" ")
+        elif category not in ("Cc", "Cs"):
+            kept.append(char)
+    return "".join(kept).strip()[:MAX_QUERY_LENGTH].strip()
+
+
 def words_of(query: str) -> list[str]:
     return re.findall(r"\w+", query)[:MAX_WORDS]
+
+
+def has_words(query: str) -> bool:
+    """Whether the query has anything to search for: punctuation or emoji alone has not."""
+    return bool(words_of(query))
 
 
 def uses_full_text() -> bool:
@@ -56,14 +79,15 @@ def matching(query: str, *, members: bool):
     entries = SearchEntry.objects.all()
     if not members:
         entries = entries.filter(members_only=False)
+    query = cleaned(query)
+    if not has_words(query):
+        return entries.none().annotate(rank=Value(0))
     if uses_full_text():
         search_query = SearchQuery(query, config="swedish", search_type="websearch")
         return entries.filter(search_vector=search_query).annotate(
             rank=SearchRank(F("search_vector"), search_query)
         )
     words = words_of(query)
-    if not words:
-        return entries.none()
     rank = Value(0)
     for word in words:
         pattern = rf"\b{re.escape(word)}\b"
@@ -84,6 +108,7 @@ def with_excerpts(query: str, entries) -> list[SearchEntry]:
     LIMIT it runs only for the rows returned.
     """
     entries = entries.defer("search_vector")
+    query = cleaned(query)
     if uses_full_text():
         search_query = SearchQuery(query, config="swedish", search_type="websearch")
         marks = {"config": "swedish", "start_sel": MARK_START, "stop_sel": MARK_END}

@@ -4,43 +4,26 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from meetings.models import Meeting, MeetingDocumentation, ProgrammeItem
-from regions.models import Organisation, Person
-from rusnet.fragments import cached, data_version
+from rusnet.fragments import cached
 from search import query as search
 from search.models import SearchEntry
-from surveys.models import Response
-from themes.models import Theme
-
-# The search index, and the models whose deletions remove entries from it (their
-# history records the deletion; new and changed entries get new primary keys).
-SEARCH_MODELS = (
-    SearchEntry,
-    Meeting,
-    ProgrammeItem,
-    MeetingDocumentation,
-    Theme,
-    Organisation,
-    Person,
-    Response,
-)
 
 
 def results(request):
     """The results of the header's search box, grouped by kind, or one kind page by page."""
-    text = request.GET.get("q", "").strip()[: search.MAX_QUERY_LENGTH]
+    text = search.cleaned(request.GET.get("q", ""))
     kind = request.GET.get("typ", "")
     if kind not in SearchEntry.Kind.values:
         kind = ""
-    context = {"q": text, "kind": kind}
-    if text:
+    context = {"q": text, "kind": kind, "has_words": search.has_words(text)}
+    if context["has_words"]:
         members = request.user.has_perm("search.find_member_content")
         page_number = request.GET.get("sida")
         # The same for everyone with the same access: cached until anything searchable changes.
         context["hits"] = cached(
+            request,
             "search",
             (text, kind, page_number, members),
-            data_version(request, *SEARCH_MODELS),
             lambda: hits_html(text, kind, members, page_number),
         )
     return render(request, "search/results.html", context)

@@ -20,3 +20,12 @@ rules.add_perm("surveys.manage_survey", is_secretariat)
 # A member answers for their own organisation (the view never takes the organisation from
 # the request), while the round is open.
 rules.add_perm("surveys.answer_survey", belongs_to_an_organisation & survey_accepts_answers)
+
+
+def may_answer(user, survey) -> bool:
+    """Whether the user may answer the survey now, for their organisation.
+
+    The rule itself, not `user.has_perm`: Django grants an active superuser every
+    permission without asking the rule, and a closed round is closed for everyone.
+    """
+    return rules.has_perm("surveys.answer_survey", user, survey)

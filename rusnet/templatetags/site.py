@@ -8,7 +8,7 @@ page belongs to and the language.
 from django import template
 from django.template.loader import render_to_string
 
-from rusnet.fragments import cached, data_version
+from rusnet.fragments import cached
 
 register = template.Library()
 
@@ -32,9 +32,9 @@ def site_menu(context):
     match = request.resolver_match
     section = (match.app_name, match.url_name) if match else ("", "")
     return cached(
+        request,
         "site-menu",
         (section, tuple(flags.values())),
-        data_version(request),  # no rows: the menu changes only with a release
         lambda: render_to_string(
             "includes/_site_menu.html", {**flags, "app_name": section[0], "url_name": section[1]}
         ),

@@ -8,9 +8,10 @@ from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 
 from regions.models import Organisation
-from rusnet.fragments import cached, data_version
+from rusnet.fragments import cached
 from surveys.forms import AnswerFilter, CompareForm
 from surveys.models import Answer, Question, Response, Survey
+from surveys.rules import may_answer
 from surveys.views.access import survey_for_member
 
 
@@ -52,14 +53,10 @@ def detail(request, slug):
         "missing_regions": [region for region in regions if region.pk not in answered],
         "rounds": survey.rounds(),
         "own_response": own,
-        "can_answer": request.user.has_perm("surveys.answer_survey", survey),
+        "can_answer": may_answer(request.user, survey),
         "can_manage": request.user.has_perm("surveys.manage_survey"),
     }
     return render(request, "surveys/detail.html", context)
-
-
-# Every model a question's page shows.
-QUESTION_PAGE_MODELS = (Survey, Question, Response, Answer, Organisation)
 
 
 @login_required
@@ -67,9 +64,9 @@ def question(request, slug, number):
     """One question with every region's answer: the same for every member, so cached."""
     survey = survey_for_member(request, slug)
     page = cached(
+        request,
         "survey-question",
         (survey.pk, number, sorted(request.GET.lists())),
-        data_version(request, *QUESTION_PAGE_MODELS),
         lambda: question_page(request, survey, number),
     )
     return render(request, "surveys/question.html", page)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from rusnet.concurrency import EditConflict
 from surveys.forms import QuestionForm, ResponseForm, RoundForm, SurveyForm
 from surveys.models import Response
+from surveys.rules import may_answer
 from surveys.views.access import require_secretariat, survey_for_member, survey_for_secretariat
 
 
@@ -74,7 +75,7 @@ def question_edit(request, slug, number):
 def answer(request, slug):
     """The user's organisation answers; its other members see and continue the same draft."""
     survey = survey_for_member(request, slug)
-    if not request.user.has_perm("surveys.answer_survey", survey):
+    if not may_answer(request.user, survey):
         raise PermissionDenied
     organisation = request.user.organisation
     response = (

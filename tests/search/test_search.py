@@ -213,3 +213,51 @@ def test_sqlite_finds_whole_words_only(client_as):
     assert "Teman (1)" in headings(search(client, "HAVET kusten"))  # every word, any case
     assert "Inga träffar" in search(client, "hav")  # part of a word is not a hit
     assert "Inga träffar" in search(client, "havet fjällen")
+
+
+# Text with no word in it: a server error before (no `rank` on SQLite, NUL on PostgreSQL).
+WORDLESS = ["!!!", "-", "😀", '""', "- ! ?", "\x00!\x07", "\u200b\u200f"]
+
+
+@pytest.mark.parametrize("q", WORDLESS)
+@pytest.mark.parametrize("kind", ["", "teman"])
+def test_a_query_without_words_asks_for_a_word(client_as, q, kind):
+    ThemeFactory(title="Ett tema som aldrig ska visas")
+    html = search(client_as("member"), q, **({"typ": kind} if kind else {}))
+    assert "Skriv minst ett ord att söka efter." in html
+    assert "Ett tema som aldrig" not in html
+    assert "Inga träffar" not in html
+
+
+@pytest.mark.parametrize("q", ["\x00", "\x00\x01\x1f\x7f", "\x1b\t\r\n"])
+def test_a_query_of_control_characters_alone_is_no_query(client_as, q):
+    html = search(client_as("visitor"), q)
+    assert "<title>Sök – " in html
+    assert "Skriv ett eller flera ord för att söka" in html
+
+
+@pytest.mark.parametrize("page_number", ["2", "-1", "x", "\x00", "9" * 5000])
+def test_nul_and_control_characters_are_not_part_of_the_query(client_as, page_number):
+    ThemeFactory(title="Havsplanering")
+    client = client_as("visitor")
+    html = search(client, "\x00havs\x07planering\x00", typ="teman", sida=page_number)
+    assert "Teman (1)" in headings(html)
+    assert "\x00" not in html and "\x07" not in html
+    assert "Sökresultat för ”havsplanering”" in html
+
+
+def test_a_very_long_query_is_cut_and_still_searched(client_as):
+    ThemeFactory(title="Havsplanering")
+    html = search(client_as("visitor"), "havsplanering " + "x" * 100_000)
+    assert "Inga träffar" in html or "Teman (1)" in headings(html)
+
+
+@pytest.mark.parametrize(
+    "query_string",
+    ["q=%00", "q=%00%00&typ=teman", "q=%ED%A0%80", "q=%FF%FE", "q=a%00b&sida=%00", "q&q=x"],
+)
+def test_raw_query_strings_with_nul_or_broken_utf8_answer_a_page(client_as, query_string):
+    """`%00` was a DataError on PostgreSQL; a lone surrogate's bytes decode to U+FFFD."""
+    response = client_as("member").get(f"{reverse('search:results')}?{query_string}")
+    assert response.status_code == 200
+    assert "\x00" not in response.content.decode()

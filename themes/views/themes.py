@@ -11,9 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from meetings.models import Meeting, MeetingHost
-from regions.models import Organisation, Person
 from rusnet.concurrency import EditConflict, changes_in, restore_version
-from rusnet.fragments import cached, data_version, filter_form_html
+from rusnet.fragments import cached, filter_form_html
 from rusnet.pagination import paginate
 from themes.forms import (
     AcceptForm,
@@ -50,25 +49,20 @@ def proposal_for_secretariat(request, slug):
     return get_object_or_404(Theme.objects.proposals(), slug=slug)
 
 
-# Every model the list's items and filters show or filter by.
-THEME_LIST_MODELS = (Theme, ThemePlanner, ThemeInterest, Person, Organisation)
-
-
 def theme_list(request):
     # Lazy: building the queryset and the FilterSet costs more than a cached page.
     theme_filter = SimpleLazyObject(lambda: ThemeFilter(request.GET, queryset=listed_themes()))
-    version = data_version(request, *THEME_LIST_MODELS)
     listing = cached(
+        request,
         "themes",
         sorted(request.GET.lists()),
-        version,
         lambda: theme_listing(request, theme_filter.qs),
     )
     return render(
         request,
         "themes/list.html",
         {
-            "filter_form": filter_form_html(request, "themes", theme_filter, version),
+            "filter_form": filter_form_html(request, "themes", theme_filter),
             "listing": listing["html"],
             "plan_links": listing["plan_links"],
         },

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+class RusnetConfig(AppConfig):
+    name = "rusnet"
+
+    def ready(self):
+        from rusnet import generation
+
+        # Sent once per app with models (rusnet has none); installing is idempotent.
+        post_migrate.connect(generation.install_triggers, dispatch_uid="content-generation")
