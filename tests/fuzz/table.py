@@ -68,10 +68,12 @@ def _theme(kwargs):
 
 
 def _secretariat(kwargs):
-    """The account the secretariat role is logged in as (forms offer what it may see)."""
+    """The secretariat role's account, made if no test did (forms offer what it may see)."""
     from accounts.models import User
+    from tests.factories import UserFactory
 
-    return User.objects.get(email="sara@example.org")
+    existing = User.objects.filter(email="sara@example.org").first()
+    return existing or UserFactory(email="sara@example.org", secretariat=True)
 
 
 def form(path, **build):
