@@ -1,20 +1,19 @@
-"""Fetch a meeting for a view of the registration and documentation side, with permission."""
+"""Fetch the meeting a view is about, with the access check first.
+
+Who may see a meeting is decided in one place, `MeetingQuerySet.visible_to`; these
+helpers only add the permission a view needs on top of it.
+"""
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from meetings.models import Meeting
 
 
-def visible_meeting(request, slug):
-    """A meeting the user may see: a draft only to its planning group and the secretariat."""
-    meeting = get_object_or_404(Meeting, slug=slug)
-    if meeting.status == Meeting.Status.DRAFT and not request.user.has_perm(
-        "meetings.change_meeting", meeting
-    ):
-        raise Http404
-    return meeting
+def visible_meeting(request, slug, queryset=None):
+    """The meeting if the user may see it; 404 otherwise (a draft is 404 to outsiders)."""
+    meetings = queryset if queryset is not None else Meeting.objects
+    return get_object_or_404(meetings.visible_to(request.user), slug=slug)
 
 
 def meeting_for_member(request, slug, perm):

@@ -24,7 +24,7 @@ def documentation(request, slug):
     context = {
         "meeting": meeting,
         "documentation": documentation_of(meeting),
-        "files": meeting.files.all(),
+        "files": MeetingFile.objects.visible_to(request.user).filter(meeting=meeting),
         "can_edit": request.user.has_perm("meetings.change_documentation", meeting),
     }
     return render(request, "meetings/documentation.html", context)
@@ -66,7 +66,8 @@ def file_upload(request, slug):
 def file_download(request, slug, pk):
     """A meeting's file, to members only, from the storage (never from MEDIA_URL)."""
     meeting = meeting_for_member(request, slug, "meetings.view_documentation")
-    meeting_file = get_object_or_404(MeetingFile, pk=pk, meeting=meeting)
+    files = MeetingFile.objects.visible_to(request.user)
+    meeting_file = get_object_or_404(files, pk=pk, meeting=meeting)
     try:
         handle = default_storage.open(meeting_file.file.name, "rb")
     except FileNotFoundError:

@@ -31,15 +31,14 @@ def drafts_seen_by(user):
 
 
 class MeetingQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(status=Meeting.Status.PUBLISHED)
-
     def public(self):
         """What everyone sees: published meetings and those cancelled after publishing."""
         return self.filter(status__in=[Meeting.Status.PUBLISHED, Meeting.Status.CANCELLED])
 
     def visible_to(self, user):
-        """Public meetings, plus drafts for the secretariat and the drafts' planning groups."""
+        """The meetings the user may see: the one rule every page, feed, export, search
+        and form choice goes through. Public meetings, plus drafts for the secretariat
+        and the drafts' planning groups (a theme's planning group plans its meetings)."""
         drafts = drafts_seen_by(user)
         if drafts == ALL_DRAFTS:
             return self.all()
@@ -135,10 +134,6 @@ class Meeting(VersionedModel):
         first = timezone.localtime(self.starts_at).date()
         last = timezone.localtime(self.ends_at).date()
         return [first + timedelta(days=n) for n in range((last - first).days + 1)]
-
-    @property
-    def is_public(self) -> bool:
-        return self.status != self.Status.DRAFT
 
 
 class MeetingHost(models.Model):
@@ -393,6 +388,14 @@ class Registration(models.Model):
         return [date.fromisoformat(day) for day in self.days]
 
 
+class DocumentationQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """A meeting's notes and files follow the meeting, and are for members only."""
+        if not user.has_perm("meetings.view_documentation"):
+            return self.none()
+        return self.filter(meeting__in=Meeting.objects.visible_to(user).values("pk"))
+
+
 class MeetingDocumentation(VersionedModel):
     """The notes from a meeting, in Markdown, for members."""
 
@@ -404,6 +407,7 @@ class MeetingDocumentation(VersionedModel):
     )
 
     history = HistoricalRecords()
+    objects = DocumentationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("documentation")
@@ -432,6 +436,7 @@ class MeetingFile(models.Model):
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
 
     history = HistoricalRecords()
+    objects = DocumentationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("file")

@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from meetings.forms import CopyMeetingForm, MeetingForm, NewMeetingForm, ProgrammeItemForm
@@ -181,10 +182,19 @@ def restore(request, slug, part, history_id):
 
 
 def change_status(request, slug, status, template, success_message):
-    """Publish or cancel after a confirmation page; only the secretariat does either."""
+    """Publish or cancel after a confirmation page; only the secretariat does either.
+
+    A status is reached only from those in STATUS_CHANGES: cancelling a draft would
+    publish it (a cancelled meeting stays in the calendar and the feed), so a draft
+    stays a draft until it is published.
+    """
     meeting = get_object_or_404(Meeting, slug=slug)
     if not request.user.has_perm("meetings.publish_meeting", meeting):
         raise PermissionDenied
+    allowed_from, refusal = STATUS_CHANGES[status]
+    if meeting.status not in allowed_from:
+        messages.error(request, refusal)
+        return redirect("meetings:programme", slug=meeting.slug)
     if request.method == "POST":
         meeting.status = status
         meeting.version += 1
@@ -192,6 +202,22 @@ def change_status(request, slug, status, template, success_message):
         messages.success(request, success_message)
         return redirect(meeting)
     return render(request, template, {"meeting": meeting})
+
+
+# The status a meeting may change to: from which statuses, and why not from the others.
+STATUS_CHANGES = {
+    Meeting.Status.PUBLISHED: (
+        {Meeting.Status.DRAFT, Meeting.Status.CANCELLED},
+        _lazy("The meeting is already published."),
+    ),
+    Meeting.Status.CANCELLED: (
+        {Meeting.Status.PUBLISHED},
+        _lazy(
+            "Only a published meeting can be cancelled. A draft is visible only to its "
+            "planning group and the secretariat, and stays a draft until it is published."
+        ),
+    ),
+}
 
 
 @login_required

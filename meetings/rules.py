@@ -27,12 +27,7 @@ rules.add_perm("meetings.change_meeting", is_meeting_planner | is_secretariat)
 rules.add_perm("meetings.add_meeting", is_secretariat)
 
 
-@rules.predicate
-def is_public_meeting(user, meeting):
-    return meeting is not None and meeting.is_public
-
-
-rules.add_perm("meetings.view_meeting", is_public_meeting | is_meeting_planner | is_secretariat)
+# Who may see a meeting is no permission here: MeetingQuerySet.visible_to decides it.
 rules.add_perm("meetings.view_online_link", is_member)
 rules.add_perm("meetings.publish_meeting", is_secretariat)
 rules.add_perm("meetings.restore_history", is_secretariat)

@@ -3,11 +3,12 @@
 from itertools import groupby
 
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils.functional import SimpleLazyObject
 
+from meetings.access import visible_meeting
 from meetings.calendar_files import calendar_for
 from meetings.forms import MeetingFilter
 from meetings.models import (
@@ -23,18 +24,6 @@ from rusnet.fragments import cached, filter_form_html
 from rusnet.pagination import paginate
 
 PAST_PER_PAGE = 20
-
-
-def meeting_for_viewer(request, slug, queryset=None):
-    """The meeting if the user may see it; a draft is 404 to everyone outside its planning."""
-    meeting = get_object_or_404(queryset if queryset is not None else Meeting.objects, slug=slug)
-    return visible_or_404(request, meeting)
-
-
-def visible_or_404(request, meeting):
-    if not request.user.has_perm("meetings.view_meeting", meeting):
-        raise Http404
-    return meeting
 
 
 # The columns a calendar row (templates/meetings/_meeting_row.html) shows.
@@ -121,21 +110,23 @@ MEETING_WITH_VIEWER_STATE = CompiledQuery(
 def detail(request, slug):
     """A meeting's page: its facts and programme cached, the registration box per person.
 
-    A visitor's request reads the meeting from the cache too; a member's loads it once
-    more with what the page needs to know about them.
+    The parts are built from the meetings the user may see, and cached per set of
+    drafts seen (rusnet.fragments), so a draft is 404 before anything is built for
+    someone outside its planning. A visitor's request reads the meeting from the cache
+    too; a member's loads it once more with what the page needs to know about them.
     """
     user = request.user
     can_see_link = user.has_perm("meetings.view_online_link")
+    drafts = drafts_seen_by(user)
     parts = cached(
         request,
         "meeting-page",
-        (slug, can_see_link),
-        lambda: meeting_page_parts(slug, can_see_link),
+        (slug, can_see_link, drafts),
+        lambda: meeting_page_parts(Meeting.objects.visible_to(user), slug, can_see_link),
     )
     meeting = parts["meeting"]
     if user.is_authenticated:
         [meeting] = MEETING_WITH_VIEWER_STATE.run(meeting.pk, user.person_id or 0, user.pk)
-    visible_or_404(request, meeting)
     meeting.active_registration_count = parts["registrations"]  # for the registration box
     context = {
         **parts,
@@ -153,13 +144,12 @@ def detail(request, slug):
     return render(request, "meetings/detail.html", context)
 
 
-def meeting_page_parts(slug, can_see_link) -> dict:
+def meeting_page_parts(meetings, slug, can_see_link) -> dict:
     """The meeting, its facts and programme as HTML, and how many are registered.
 
-    The same for everyone who may see the meeting (detail() checks that); Http404
-    for no such meeting.
+    `meetings` are those the viewer may see: Http404 for any other slug.
     """
-    meeting = get_object_or_404(with_programme(Meeting.objects), slug=slug)
+    meeting = get_object_or_404(with_programme(meetings), slug=slug)
     context = {"meeting": meeting, "days": programme_days(meeting), "can_see_link": can_see_link}
     parts = {
         "registrations": meeting.registrations.active().count(),
@@ -175,20 +165,23 @@ def meeting_page_parts(slug, can_see_link) -> dict:
 
 
 def print_view(request, slug):
-    meeting = meeting_for_viewer(request, slug, with_programme(Meeting.objects))
+    meeting = visible_meeting(request, slug, with_programme(Meeting.objects))
     return render(
         request, "meetings/print.html", {"meeting": meeting, "days": programme_days(meeting)}
     )
 
 
 def ical_feed(request):
-    """Every public meeting, for Outlook and other calendars to subscribe to."""
+    """Every public meeting, for Outlook and other calendars to subscribe to.
+
+    The same for everyone, drafts never: a subscribed calendar has no login.
+    """
     meetings = Meeting.objects.public().order_by("starts_at")
     return calendar_response(calendar_for(request, meetings), "rus-natverket.ics", inline=True)
 
 
 def ical_meeting(request, slug):
-    meeting = meeting_for_viewer(request, slug)
+    meeting = visible_meeting(request, slug)
     return calendar_response(calendar_for(request, [meeting]), f"{meeting.slug}.ics")
 
 

@@ -14,7 +14,7 @@ from regions.models import Organisation, Person, PhaseEntry
 from rusnet.concurrency import changes_in, restore_version
 from rusnet.fragments import cached
 from rusnet.pagination import paginate
-from surveys.models import Response
+from surveys.models import Response, Survey, survey_drafts_seen_by
 
 HISTORY_ON_REGION_PAGE = 10
 
@@ -65,11 +65,12 @@ def detail(request, slug):
     context = {**page, "slug": slug, "can_edit": user.has_perm("regions.change_region", region)}
     if members:
         can_restore = user.has_perm("regions.restore_history")
+        surveys = Survey.objects.visible_to(user)
         context["members_part"] = cached(
             request,
             "region-members",
-            (slug, can_restore),
-            lambda: region_members_part(page["pk"], can_restore),
+            (slug, can_restore, survey_drafts_seen_by(user)),
+            lambda: region_members_part(page["pk"], can_restore, surveys),
         )
     return render(request, "regions/detail.html", context)
 
@@ -93,12 +94,12 @@ def region_page_parts(slug) -> dict:
     }
 
 
-def region_members_part(region_id, can_restore) -> str:
-    """Contacts, survey answers and recent history: the same for every member."""
+def region_members_part(region_id, can_restore, surveys) -> str:
+    """Contacts, answers to these surveys and recent history: the same for every member."""
     region = Organisation.objects.get(pk=region_id)
     responses = (
         Response.objects.submitted()
-        .filter(organisation=region)
+        .filter(organisation=region, survey__in=surveys)
         .select_related("survey")
         .order_by("-survey__date", "-survey__created_at")
     )

@@ -63,16 +63,18 @@ class Source:
         return [SearchEntry(kind=self.kind, object_id=row.pk, **self.entry(row)) for row in rows]
 
 
-def _public_meeting_statuses():
-    from meetings.models import Meeting
-
-    return [Meeting.Status.PUBLISHED, Meeting.Status.CANCELLED]
+# What may be found is what a visitor sees (members: what every member sees), asked of
+# the models' own access rules: Meeting.objects.public() is visible_to() a visitor.
 
 
-def _meetings():
+def _public_meetings():
     from meetings.models import Meeting
 
     return Meeting.objects.public()
+
+
+def _meetings():
+    return _public_meetings()
 
 
 def _meeting_entry(meeting):
@@ -94,9 +96,7 @@ def _meeting_entry(meeting):
 def _programme_items():
     from meetings.models import ProgrammeItem
 
-    return ProgrammeItem.objects.filter(
-        meeting__status__in=_public_meeting_statuses()
-    ).select_related("meeting")
+    return ProgrammeItem.objects.filter(meeting__in=_public_meetings()).select_related("meeting")
 
 
 def _programme_item_entry(item):
@@ -113,7 +113,7 @@ def _documentation():
     from meetings.models import MeetingDocumentation
 
     return (
-        MeetingDocumentation.objects.filter(meeting__status__in=_public_meeting_statuses())
+        MeetingDocumentation.objects.filter(meeting__in=_public_meetings())
         .exclude(notes="")
         .select_related("meeting")
     )
@@ -190,11 +190,13 @@ def _person_entry(person):
 
 
 def _answers():
-    from surveys.models import Answer, Response
+    from surveys.models import Answer, Response, Survey
 
     # The respondent's own name and e-mail address are found through People instead.
+    # Members-only entries: the answers to the rounds every member reads.
     return (
         Answer.objects.filter(response__status=Response.Status.SUBMITTED)
+        .filter(response__survey__in=Survey.objects.read_by_members())
         .filter(question__respondent_field="")
         .exclude(text="")
         .select_related("response__organisation", "response__survey", "question")

@@ -56,13 +56,17 @@ class RoundForm(forms.ModelForm):
     """A new round: the questions are copied from an earlier survey."""
 
     based_on = forms.ModelChoiceField(
-        queryset=Survey.objects.all(), label=_("Questions from"), empty_label=None
+        queryset=Survey.objects.none(), label=_("Questions from"), empty_label=None
     )
 
     class Meta:
         model = Survey
         fields = ["based_on", "title", "description", "opens_on", "closes_on"]
         widgets = {"opens_on": DateInput, "closes_on": DateInput}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["based_on"].queryset = Survey.objects.visible_to(user)
 
     def clean(self):
         return check_dates(self, super().clean())

@@ -9,7 +9,27 @@ from simple_history.models import HistoricalRecords
 from rusnet.concurrency import VersionedModel
 
 
+def survey_drafts_seen_by(user) -> bool:
+    """Whether the user reads the rounds still being prepared (the secretariat does):
+    visible_to() and the cache keys of pages listing rounds share this answer."""
+    return user.has_perm("surveys.manage_survey")
+
+
 class SurveyQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The rounds the user may read: the one rule every page, export, search and form
+        choice goes through. Members read the open and closed rounds (the answers carry
+        names, so visitors read none); a round being prepared, only the secretariat."""
+        if not user.has_perm("surveys.view_survey"):
+            return self.none()
+        if survey_drafts_seen_by(user):
+            return self.all()
+        return self.read_by_members()
+
+    def read_by_members(self):
+        """What every member reads: all but the rounds still being prepared."""
+        return self.exclude(status=Survey.Status.DRAFT)
+
     def open(self, today=None):
         """Surveys that accept answers today."""
         today = today or timezone.localdate()

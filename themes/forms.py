@@ -57,12 +57,19 @@ class ThemeForm(VersionedModelForm):
         ]
         field_classes = {"contact": OnePersonChoiceField, "meetings": ModelMultipleChoiceField}
 
-    def __init__(self, *args, can_link_meetings=False, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["contact"].queryset = Person.objects.select_related("organisation")
+        # Offered and accepted: only meetings the editor may see (a draft's title would
+        # show on the theme's page otherwise).
+        visible = Meeting.objects.visible_to(user).order_by("-starts_at")
+        self.fields["origin_meeting"].queryset = visible
+        raised_at = self.instance.origin_meeting_id
+        if raised_at and not visible.filter(pk=raised_at).exists():
+            del self.fields["origin_meeting"]  # a draft the editor may not see: kept, not shown
         # Linking a meeting makes the planning group its editors: only the secretariat may.
-        if can_link_meetings:
-            self.fields["meetings"].queryset = Meeting.objects.order_by("-starts_at")
+        if user.has_perm("themes.change_meetings_of_theme"):
+            self.fields["meetings"].queryset = visible
         else:
             del self.fields["meetings"]
 

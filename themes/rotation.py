@@ -7,8 +7,9 @@ is one of the meeting's host organisations (MeetingHost, either role), one of
 its planners represents the region (MeetingPlanner), or the region is in the
 planning group of a theme the meeting treats (ThemePlanner). Each meeting
 counts once per region, however many of these rows name it; cancelled meetings
-do not count. Nothing is typed in separately: the history is counted from
-those rows.
+do not count, and drafts only for those who may see them (the secretariat and
+the drafts' planning groups: Meeting.objects.visible_to). Nothing is typed in
+separately: the history is counted from those rows.
 
 For a meeting, every region is a candidate except those already among its hosts
 and those that said they cannot host in the meeting's half-year
@@ -116,14 +117,16 @@ class RegionRecord:
         ) % {"region": name, "date": when, "count": self.count}
 
 
-def region_records() -> dict[int, RegionRecord]:
+def counted_meetings(user):
+    """The meetings the rotation counts and suggests hosts for, as the user may see them."""
+    return Meeting.objects.visible_to(user).exclude(status=Meeting.Status.CANCELLED)
+
+
+def region_records(user) -> dict[int, RegionRecord]:
     """Every region's hosting and planning history, in a fixed number of queries (six)."""
     records = {region.pk: RegionRecord(region) for region in Organisation.objects.regions()}
     meetings = {
-        row["id"]: row
-        for row in Meeting.objects.exclude(status=Meeting.Status.CANCELLED).values(
-            "id", "title", "slug", "starts_at"
-        )
+        row["id"]: row for row in counted_meetings(user).values("id", "title", "slug", "starts_at")
     }
     occasions: dict[tuple[int, int], Occasion] = {}
 
@@ -191,9 +194,8 @@ class Suggestion:
         return self.ranked[1:SUGGESTED_REGIONS]
 
 
-def suggest(meeting: Meeting, records: dict[int, RegionRecord] | None = None) -> Suggestion:
+def suggest(meeting: Meeting, records: dict[int, RegionRecord]) -> Suggestion:
     """The regions ranked for hosting `meeting` by the rule in this module's docstring."""
-    records = records if records is not None else region_records()
     day = timezone.localtime(meeting.starts_at).date()
     declines = {
         decline.region_id: decline
@@ -216,11 +218,15 @@ def suggest(meeting: Meeting, records: dict[int, RegionRecord] | None = None) ->
     return Suggestion(meeting, ranked, declined, already)
 
 
-def next_meeting_without_host():
-    """The first upcoming meeting that has no host organisation yet, if any."""
+def upcoming_meetings(user):
+    """The meetings still to come that the rotation shows the user."""
+    return counted_meetings(user).filter(starts_at__gte=timezone.now()).order_by("starts_at")
+
+
+def next_meeting_without_host(user):
+    """The first upcoming meeting the user may see that has no host organisation yet."""
     return (
-        Meeting.objects.filter(starts_at__gte=timezone.now())
-        .exclude(status=Meeting.Status.CANCELLED)
+        upcoming_meetings(user)
         .exclude(hosts__role=MeetingHost.Role.HOST)
         .order_by("starts_at")
         .first()

@@ -5,16 +5,17 @@ from surveys.models import Survey
 
 
 def survey_for_member(request, slug):
-    """The survey named in the URL, if the user may read the answers; 403 or 404 otherwise."""
+    """The survey named in the URL, if the user may read the answers; 403 or 404 otherwise
+    (a round being prepared is 404 to members: Survey.objects.visible_to)."""
     if not request.user.has_perm("surveys.view_survey"):
         raise PermissionDenied
-    return get_object_or_404(Survey, slug=slug)
+    return get_object_or_404(Survey.objects.visible_to(request.user), slug=slug)
 
 
 def survey_for_secretariat(request, slug):
     if not request.user.has_perm("surveys.manage_survey"):
         raise PermissionDenied
-    return get_object_or_404(Survey, slug=slug)
+    return get_object_or_404(Survey.objects.visible_to(request.user), slug=slug)
 
 
 def require_secretariat(request):

@@ -19,7 +19,7 @@ from surveys.views.access import survey_for_member
 def survey_list(request):
     if not request.user.has_perm("surveys.view_survey"):
         raise PermissionDenied
-    surveys = Survey.objects.annotate(
+    surveys = Survey.objects.visible_to(request.user).annotate(
         submitted=Count("responses", filter=Q(responses__status=Response.Status.SUBMITTED))
     )
     return render(
@@ -51,7 +51,7 @@ def detail(request, slug):
         - kinds.count(Organisation.Kind.REGION)
         - kinds.count(Organisation.Kind.AGENCY),
         "missing_regions": [region for region in regions if region.pk not in answered],
-        "rounds": survey.rounds(),
+        "rounds": survey.rounds().visible_to(request.user),
         "own_response": own,
         "can_answer": may_answer(request.user, survey),
         "can_manage": request.user.has_perm("surveys.manage_survey"),
@@ -130,7 +130,7 @@ def organisation(request, slug, organisation):
             "organisation": organisation,
             "response": response,
             "rows": rows,
-            "rounds": survey.rounds(),
+            "rounds": survey.rounds().visible_to(request.user),
         },
     )
 
@@ -173,7 +173,7 @@ def rounds_organisation(request, slug, organisation):
     """One organisation's answers in every round of the series, question by question."""
     survey = survey_for_member(request, slug)
     organisation = get_object_or_404(Organisation, slug=organisation)
-    rounds = list(survey.rounds())
+    rounds = list(survey.rounds().visible_to(request.user))
     answers = round_answers(rounds, response__organisation=organisation)
     rows = [
         (q, [answers.get((q.origin_key, r.pk, organisation.pk)) for r in rounds])
@@ -191,7 +191,7 @@ def rounds_question(request, slug, number):
     """Every organisation's answers to one question in every round of the series."""
     survey = survey_for_member(request, slug)
     current = get_object_or_404(survey.questions, number=number)
-    rounds = list(survey.rounds())
+    rounds = list(survey.rounds().visible_to(request.user))
     key = current.origin_key
     answers = round_answers(rounds, question__in=question_and_copies(key))
     organisations = Organisation.objects.filter(

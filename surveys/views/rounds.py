@@ -17,7 +17,9 @@ from surveys.views.access import require_secretariat, survey_for_member, survey_
 @login_required
 def create(request):
     require_secretariat(request)
-    form = RoundForm(request.POST or None, initial={"based_on": request.GET.get("fran")})
+    form = RoundForm(
+        request.POST or None, initial={"based_on": request.GET.get("fran")}, user=request.user
+    )
     if request.method == "POST" and form.is_valid():
         survey = form.save()
         messages.success(

@@ -67,6 +67,15 @@ def _theme(kwargs):
     return Theme.objects.get(slug=kwargs["slug"])
 
 
+def _secretariat(kwargs):
+    """The secretariat role's account, made if no test did (forms offer what it may see)."""
+    from accounts.models import User
+    from tests.factories import UserFactory
+
+    existing = User.objects.filter(email="sara@example.org").first()
+    return existing or UserFactory(email="sara@example.org", secretariat=True)
+
+
 def form(path, **build):
     """An unbound form by dotted path; `build` maps constructor arguments to kwargs -> value."""
 
@@ -222,7 +231,12 @@ CASES = [
     ),
     FormCase("file-delete", "meetings:file_delete", "secretariat", None),
     # surveys
-    FormCase("survey-create", "surveys:create", "secretariat", form("surveys.forms.RoundForm")),
+    FormCase(
+        "survey-create",
+        "surveys:create",
+        "secretariat",
+        form("surveys.forms.RoundForm", user=_secretariat),
+    ),
     FormCase("survey-edit", "surveys:edit", "secretariat", form("surveys.forms.SurveyForm")),
     FormCase(
         "question-add",
@@ -257,7 +271,7 @@ CASES = [
         "theme-edit",
         "themes:edit",
         "secretariat",
-        form("themes.forms.ThemeForm", can_link_meetings=lambda kw: True),
+        form("themes.forms.ThemeForm", user=_secretariat),
     ),
     FormCase(
         "planning-group",

@@ -13,32 +13,23 @@ from themes.forms import HostingDeclineForm, HostsForm
 from themes.models import HostingDecline
 
 
-def upcoming_meetings():
-    return (
-        Meeting.objects.filter(starts_at__gte=timezone.now())
-        .exclude(status=Meeting.Status.CANCELLED)
-        .order_by("starts_at")
-        .prefetch_related(
-            Prefetch("hosts", queryset=MeetingHost.objects.select_related("organisation"))
-        )
-    )
-
-
 @login_required
 def overview(request):
     """The upcoming meetings, their hosts and the suggestion for the next one without a host."""
     if not request.user.has_perm("themes.view_rotation"):
         raise PermissionDenied
-    records = rotation.region_records()
-    meeting = rotation.next_meeting_without_host()
+    user = request.user
+    records = rotation.region_records(user)
+    meeting = rotation.next_meeting_without_host(user)
     suggestion = rotation.suggest(meeting, records) if meeting else None
     today = timezone.localdate()
     declines = HostingDecline.objects.filter(year__gte=today.year).select_related("region")
+    hosts = MeetingHost.objects.select_related("organisation")
     return render(
         request,
         "themes/rotation.html",
         {
-            "meetings": upcoming_meetings(),
+            "meetings": rotation.upcoming_meetings(user).prefetch_related(Prefetch("hosts", hosts)),
             "suggestion": suggestion,
             "explained": explained(suggestion, today),
             "declines": declines,
@@ -60,8 +51,8 @@ def confirm(request, pk):
     """The secretariat confirms the suggested hosts of a meeting, or picks others."""
     if not request.user.has_perm("themes.confirm_hosts"):
         raise PermissionDenied
-    meeting = get_object_or_404(Meeting, pk=pk)
-    suggestion = rotation.suggest(meeting)
+    meeting = get_object_or_404(Meeting.objects.visible_to(request.user), pk=pk)
+    suggestion = rotation.suggest(meeting, rotation.region_records(request.user))
     initial = {}
     if suggestion.host is not None:
         initial = {
@@ -91,7 +82,7 @@ def history(request):
     """Each region's hosting and planning, counted from meetings and planning groups."""
     if not request.user.has_perm("themes.view_rotation"):
         raise PermissionDenied
-    records = sorted(rotation.region_records().values(), key=lambda r: r.region.name)
+    records = sorted(rotation.region_records(request.user).values(), key=lambda r: r.region.name)
     return render(request, "themes/rotation_history.html", {"records": records})
 
 

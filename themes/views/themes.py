@@ -95,13 +95,15 @@ def theme_listing(request, themes) -> dict:
 
 
 def detail(request, slug):
-    meetings = Meeting.objects.visible_to(request.user).order_by("starts_at")
+    """A theme with the meetings it is treated at and came up at, as far as the user may
+    see them: a link to a draft follows the draft."""
+    meetings = Meeting.objects.visible_to(request.user)
     theme = get_object_or_404(
         Theme.objects.with_interest()
-        .select_related("origin_meeting", "proposed_by", "proposed_by_organisation", "contact")
+        .select_related("proposed_by", "proposed_by_organisation", "contact")
         .prefetch_related(
             planners_prefetch(),
-            Prefetch("meetings", queryset=meetings),
+            Prefetch("meetings", queryset=meetings.order_by("starts_at")),
             Prefetch("interests", queryset=ThemeInterest.objects.select_related("organisation")),
         ),
         slug=slug,
@@ -110,6 +112,9 @@ def detail(request, slug):
     organisation_id = getattr(user, "organisation_id", None)
     context = {
         "theme": theme,
+        "origin_meeting": meetings.filter(pk=theme.origin_meeting_id).first()
+        if theme.origin_meeting_id
+        else None,
         "can_edit": user.has_perm("themes.change_theme", theme),
         "can_decide": theme.status == Theme.Status.PROPOSED
         and user.has_perm("themes.decide_proposal"),
@@ -167,8 +172,7 @@ def toggle_interest(request, slug):
 @login_required
 def edit(request, slug):
     theme = theme_for_editor(request, slug)
-    can_link = request.user.has_perm("themes.change_meetings_of_theme")
-    form = ThemeForm(request.POST or None, instance=theme, can_link_meetings=can_link)
+    form = ThemeForm(request.POST or None, instance=theme, user=request.user)
     if request.method == "POST" and form.is_valid() and form.save_unless_conflict():
         messages.success(request, _("The theme was saved."))
         return redirect(theme)
@@ -267,8 +271,12 @@ def year_plan(request, year):
     """Every meeting and theme of one year on one page, meant to be printed."""
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise Http404
-    visible = Meeting.objects.visible_to(request.user).exclude(status=Meeting.Status.CANCELLED)
-    meetings = visible.filter(starts_at__year=year).order_by("starts_at")
+    visible = Meeting.objects.visible_to(request.user)
+    meetings = (
+        visible.exclude(status=Meeting.Status.CANCELLED)
+        .filter(starts_at__year=year)
+        .order_by("starts_at")
+    )
     meetings = meetings.prefetch_related(
         Prefetch("hosts", queryset=MeetingHost.objects.select_related("organisation")),
         Prefetch("themes", queryset=Theme.objects.order_by("title")),
@@ -277,7 +285,9 @@ def year_plan(request, year):
         Theme.objects.filter(year=year)
         .exclude(status=Theme.Status.DECLINED)
         .by_interest()
-        .prefetch_related(planners_prefetch(), "meetings")
+        .prefetch_related(
+            planners_prefetch(), Prefetch("meetings", queryset=visible.order_by("starts_at"))
+        )
     )
     return render(
         request,
