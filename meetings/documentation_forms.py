@@ -4,6 +4,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from meetings import filetypes
+from meetings.bounded_zip import ZipTooLarge
 from meetings.markdown import looks_like_script
 from meetings.models import MeetingDocumentation
 from rusnet.concurrency import VersionedModelForm
@@ -49,7 +50,10 @@ class MeetingFileForm(forms.Form):
                 _("The file is %(size)s; files may be at most %(max)s.")
                 % {"size": filesizeformat(upload.size), "max": filesizeformat(self.max_bytes)}
             )
-        self.file_type = filetypes.detect(upload)
+        try:
+            self.file_type = filetypes.detect(upload)
+        except ZipTooLarge as refusal:
+            raise forms.ValidationError(str(refusal)) from None
         if self.file_type is None:
             claims_pdf = upload.name.lower().endswith(".pdf")
             raise forms.ValidationError(
@@ -60,4 +64,6 @@ class MeetingFileForm(forms.Form):
                     "whatever its name says."
                 )
             )
+        if disagreement := filetypes.name_disagreement(upload.name, self.file_type):
+            raise forms.ValidationError(disagreement)
         return upload

@@ -1,3 +1,5 @@
+from pathlib import PurePosixPath
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.files.storage import default_storage
@@ -6,7 +8,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from meetings import services
+from meetings import filetypes, services
 from meetings.access import meeting_for_member, meeting_for_planner
 from meetings.documentation_forms import DocumentationForm, MeetingFileForm
 from meetings.models import MeetingDocumentation, MeetingFile
@@ -72,10 +74,14 @@ def file_download(request, slug, pk):
         handle = default_storage.open(meeting_file.file.name, "rb")
     except FileNotFoundError:
         raise Http404 from None
+    # Named by the content the upload proved, never by the extension the uploader chose.
+    extension = filetypes.EXTENSION_OF_CONTENT_TYPE.get(
+        meeting_file.content_type, PurePosixPath(meeting_file.file.name).suffix.lstrip(".")
+    )
     return FileResponse(
         handle,
         as_attachment=True,
-        filename=meeting_file.original_name,
+        filename=filetypes.download_name(meeting_file.original_name, extension),
         content_type=meeting_file.content_type,
     )
 

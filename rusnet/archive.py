@@ -11,6 +11,12 @@ The zip holds
 - `manifest.json`: the tables in load order, the files, and the SHA-256 and size of
   every other member.
 
+Credentials never leave in an archive: no second factors (TOTP keys, recovery codes,
+security keys), no password hashes (every account gets an unusable password on
+import), no sessions with their pending login codes, no e-mail confirmation keys and
+no invitation tokens. After an import everyone sets a password through "forgotten
+password" and whoever used two-factor authentication sets it up again.
+
 Primary keys are kept for every model (history rows, admin log entries and links
 between rows then stay valid) except the three whose rows `migrate` itself creates
 (content types, permissions and the secretariat group): those travel by natural key
@@ -36,6 +42,8 @@ from datetime import UTC, datetime, time
 from pathlib import PurePosixPath
 
 from django.apps import apps
+from django.conf import settings
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX, make_password
 from django.core import serializers
 from django.core.files import File
 from django.core.files.storage import default_storage
@@ -43,8 +51,11 @@ from django.core.management.color import no_style
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
 from django.db.migrations.recorder import MigrationRecorder
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import new_invitation_token
+from meetings.bounded_zip import BoundedZip, ZipLimits, ZipTooLarge
 from search import indexing
 
 FORMAT = "rusnet-archive"
@@ -54,15 +65,35 @@ README = "README.txt"
 CHUNK = 1024 * 1024
 BATCH = 500
 
-# Tables that are not part of the portal's memory: logins in progress and e-mail
-# confirmation keys that are useless on another host.
+# Tables that are not part of the portal's memory, or are credentials: logins in
+# progress (a session also holds a pending login code), e-mail confirmation keys and
+# second factors (TOTP keys, recovery-code seeds, security keys).
 EXCLUDED_MODELS = {
     "sessions.session",
     "account.emailconfirmation",
     "usersessions.usersession",
+    "mfa.authenticator",
     # Derived from the other tables and rebuilt after the import.
     "search.searchentry",
 }
+# Credential columns of archived tables, and what the archive holds in their place: a
+# password hash gives way to Django's mark of an unusable password, an invitation's
+# token (the link that creates an account) to nothing. The import does not trust
+# the archive here either (see _without_credentials).
+CREDENTIAL_FIELDS = {
+    settings.AUTH_USER_MODEL.lower(): {"password": UNUSABLE_PASSWORD_PREFIX},
+    "accounts.invitation": {"token": ""},
+}
+# The manifest lists every member; a quarter of a million files is about 64 MB of it.
+MANIFEST_LIMIT = 64 * 1024 * 1024
+# The archive's own limits are its manifest's sizes (checked for every member before
+# and while it is inflated); these only stop a zip no export could have written.
+ARCHIVE_LIMITS = ZipLimits(
+    max_entries=1_000_000,
+    max_member_bytes=64 * 1024**3,
+    max_total_bytes=1024**4,
+    max_ratio=None,
+)
 # Rows `migrate` creates in every new database: matched by natural key on import,
 # and allowed in the "empty" database the archive is imported into.
 CREATED_BY_MIGRATE = {"contenttypes.contenttype", "auth.permission", "auth.group"}
@@ -202,6 +233,30 @@ class _ZipWriter:
             text.detach()
 
 
+def _scrubbed_objects(model, using) -> Iterator[models.Model]:
+    """The model's rows in export order, credential columns replaced (in memory only)."""
+    replacements = CREDENTIAL_FIELDS.get(model._meta.label_lower, {})
+    for obj in _ordered_queryset(model, using).iterator(chunk_size=1000):
+        for name, value in replacements.items():
+            setattr(obj, name, value)
+        yield obj
+
+
+def _scrubbed_values(model, attnames, using) -> Iterator[tuple]:
+    replacements = CREDENTIAL_FIELDS.get(model._meta.label_lower, {})
+    positions = {attnames.index(name): value for name, value in replacements.items()}
+    values = (
+        model._base_manager.using(using)
+        .order_by("pk")
+        .values_list(*attnames)
+        .iterator(chunk_size=2000)
+    )
+    for row in values:
+        if positions:
+            row = tuple(positions.get(index, value) for index, value in enumerate(row))
+        yield row
+
+
 def _csv_value(value):
     if value is None:
         return ""
@@ -224,7 +279,7 @@ def export_archive(target, using=DEFAULT_DB_ALIAS) -> ExportSummary:
             with archive.text(json_name) as stream:
                 serializers.serialize(
                     "json",
-                    _ordered_queryset(model, using).iterator(chunk_size=1000),
+                    _scrubbed_objects(model, using),
                     stream=stream,
                     cls=FullPrecisionEncoder,
                     indent=1,
@@ -242,13 +297,7 @@ def export_archive(target, using=DEFAULT_DB_ALIAS) -> ExportSummary:
             with archive.text(csv_name) as stream:
                 writer = csv.writer(stream)
                 writer.writerow(columns)
-                values = (
-                    model._base_manager.using(using)
-                    .order_by("pk")
-                    .values_list(*attnames)
-                    .iterator(chunk_size=2000)
-                )
-                for row in values:
+                for row in _scrubbed_values(model, attnames, using):
                     writer.writerow([_csv_value(value) for value in row])
             csv_tables.append({"table": model._meta.db_table, "csv": csv_name})
         files = []
@@ -308,8 +357,17 @@ def _readme(summary: ExportSummary, tables) -> str:
         "manifest.json             Tabellerna i laddningsordning, filerna och SHA-256",
         "                          för varje annan fil i arkivet.",
         "",
-        "Inloggningssessioner och e-postbekräftelsenycklar ingår inte: alla loggar in",
-        "på nytt hos den nya värden. Lösenord finns bara som hashvärden.",
+        "Inga inloggningsuppgifter",
+        "-------------------------",
+        "Arkivet innehåller inga lösenord (inte ens som hashvärden), ingen",
+        "tvåfaktorsautentisering (appnycklar, återställningskoder, säkerhetsnycklar),",
+        "inga inloggningssessioner eller väntande inloggningskoder, inga",
+        "e-postbekräftelsenycklar och inga inbjudningslänkar. Efter importen har",
+        'ingen något lösenord: varje medlem väljer ett nytt via "Har du glömt ditt',
+        'lösenord?" på inloggningssidan, och den som använde tvåfaktorsautentisering (alltid',
+        "sekretariatet och administratörerna) aktiverar den igen vid första",
+        "inloggningen. Inbjudningar som ännu inte hade besvarats avslutas; skicka",
+        "dem på nytt.",
         "",
         "Så importerar du",
         "----------------",
@@ -321,12 +379,24 @@ def _readme(summary: ExportSummary, tables) -> str:
         "   databas som redan har innehåll. Sedan skrivs filerna och alla rader",
         "   läses in i en enda transaktion; går något fel skrivs ingenting.",
         "",
+        "Kontrollsummorna upptäcker skador, inte ändringar: den som ändrar i arkivet",
+        "kan också skriva om manifestet. Importera därför bara ett arkiv du själv",
+        "har fått från portalen och förvarat säkert. Importen görs av en",
+        "administratör på servern; portalen har ingen sida för import.",
+        "",
         "How to import (English)",
         "-----------------------",
         "Install the portal, set its environment, run `manage.py migrate` on an empty",
         "database, then `manage.py import_archive PATH`. The import checks every",
-        "member's SHA-256 first, refuses a database that already holds data, then",
-        "writes the files and loads all rows in one transaction.",
+        "member's size and SHA-256 first, refuses a database that already holds data,",
+        "then writes the files and loads all rows in one transaction.",
+        "The archive holds no credentials: no password hashes, no two-factor keys or",
+        "recovery codes, no sessions or pending login codes, no e-mail confirmation",
+        "keys, no invitation links. After the import every member sets a password",
+        "through the password reset, two-factor authentication is set up again, and",
+        "pending invitations are ended (send them again). The checksums catch damage,",
+        "not tampering: an archive is trusted input, imported only by an administrator",
+        "on the server (there is no import page).",
         "",
         "Tabeller / tables (rader / rows)",
         "--------------------------------",
@@ -341,21 +411,23 @@ def _readme(summary: ExportSummary, tables) -> str:
 # --- import -------------------------------------------------------------------
 
 
-def _open_zip(path) -> zipfile.ZipFile:
+def _open_zip(path) -> BoundedZip:
     try:
-        return zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, EOFError) as error:
+        return BoundedZip(path, ARCHIVE_LIMITS)
+    except ZipTooLarge as error:
+        raise ArchiveError(str(error)) from error
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
         raise ArchiveError(
             _("The file is not a readable zip archive (%(error)s).") % {"error": error}
         ) from error
 
 
-def _read_manifest(archive: zipfile.ZipFile) -> dict:
+def _read_manifest(archive: BoundedZip) -> dict:
     try:
-        manifest = json.loads(archive.read(MANIFEST))
+        manifest = json.loads(archive.read(MANIFEST, MANIFEST_LIMIT))
     except KeyError as error:
         raise ArchiveError(_("The archive has no manifest.json.")) from error
-    except (ValueError, zipfile.BadZipFile, EOFError, OSError) as error:
+    except (ValueError, zipfile.BadZipFile, EOFError, OSError, ZipTooLarge) as error:
         raise ArchiveError(_("The archive's manifest.json cannot be read.")) from error
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise ArchiveError(_("The file is not an archive of the RUS network's portal."))
@@ -367,15 +439,47 @@ def _read_manifest(archive: zipfile.ZipFile) -> dict:
     return manifest
 
 
-def _sha256_of(stream) -> str:
+def _sha256_of(blocks) -> str:
     digest = hashlib.sha256()
-    for block in iter(lambda: stream.read(CHUNK), b""):
+    for block in blocks:
         digest.update(block)
     return digest.hexdigest()
 
 
-def verify_archive(archive: zipfile.ZipFile) -> dict:
-    """Check the manifest and every member's checksum; return the manifest."""
+def _stream_blocks(stream):
+    return iter(lambda: stream.read(CHUNK), b"")
+
+
+def _verify_member(archive: BoundedZip, name: str, expected: dict) -> None:
+    """The member's size in the zip and its bytes as they inflate must be the manifest's."""
+    size = expected.get("size")
+    if not isinstance(size, int) or archive.zip.getinfo(name).file_size != size:
+        raise ArchiveError(
+            _("The archive is damaged: the size of %(name)s does not match.") % {"name": name}
+        )
+    try:
+        actual = _sha256_of(archive.blocks(name, limit=size))
+    except ZipTooLarge as error:
+        raise ArchiveError(
+            _("The archive is damaged: the size of %(name)s does not match.") % {"name": name}
+        ) from error
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError) as error:
+        raise ArchiveError(
+            _("The archive is damaged: %(name)s cannot be read.") % {"name": name}
+        ) from error
+    if actual != expected.get("sha256"):
+        raise ArchiveError(
+            _("The archive is damaged: the checksum of %(name)s does not match.") % {"name": name}
+        )
+
+
+def verify_archive(archive: BoundedZip) -> dict:
+    """Check the manifest and every member's size and checksum; return the manifest.
+
+    The checksums catch damage, not tampering: whoever writes the zip can write a
+    manifest to match. An archive is trusted input, imported only by an administrator
+    with shell access to the server (there is no import page).
+    """
     manifest = _read_manifest(archive)
     names = set(archive.namelist())
     members = manifest.get("members", {})
@@ -384,18 +488,13 @@ def verify_archive(archive: zipfile.ZipFile) -> dict:
             raise ArchiveError(
                 _("The archive is incomplete: %(name)s is missing.") % {"name": name}
             )
-        try:
-            with archive.open(name) as stream:
-                actual = _sha256_of(stream)
-        except (zipfile.BadZipFile, EOFError, OSError, ValueError) as error:
-            raise ArchiveError(
-                _("The archive is damaged: %(name)s cannot be read.") % {"name": name}
-            ) from error
-        if actual != expected.get("sha256"):
-            raise ArchiveError(
-                _("The archive is damaged: the checksum of %(name)s does not match.")
-                % {"name": name}
-            )
+        _verify_member(archive, name, expected)
+    unlisted = sorted(names - set(members) - {MANIFEST})
+    if unlisted:
+        raise ArchiveError(
+            _("The archive holds %(name)s, which its manifest does not list.")
+            % {"name": unlisted[0]}
+        )
     referenced = [table["json"] for table in manifest.get("tables", [])]
     referenced += [entry["member"] for entry in manifest.get("files", [])]
     for name in referenced:
@@ -411,6 +510,11 @@ def verify_archive(archive: zipfile.ZipFile) -> dict:
                 _("The archive holds a table this portal does not know: %(model)s.")
                 % {"model": table["model"]}
             ) from error
+        if table["model"] in EXCLUDED_MODELS:
+            raise ArchiveError(
+                _("The archive holds %(model)s, which an archive never holds.")
+                % {"model": table["model"]}
+            )
     for entry in manifest.get("files", []):
         if PurePosixPath(entry["name"]).is_absolute() or ".." in PurePosixPath(entry["name"]).parts:
             raise ArchiveError(_("The archive names a file outside the upload directory."))
@@ -437,7 +541,10 @@ def _check_storage(archive, manifest) -> list[dict]:
     for entry in manifest.get("files", []):
         if default_storage.exists(entry["name"]):
             with default_storage.open(entry["name"], "rb") as existing:
-                same = _sha256_of(existing) == manifest["members"][entry["member"]]["sha256"]
+                same = (
+                    _sha256_of(_stream_blocks(existing))
+                    == manifest["members"][entry["member"]]["sha256"]
+                )
             if not same:
                 raise ArchiveError(
                     _("A different file named %(name)s is already stored; remove it first.")
@@ -453,6 +560,8 @@ class ImportSummary:
     tables: int = 0
     rows: int = 0
     files: int = 0
+    accounts: int = 0  # all of them now without a password and without a second factor
+    invitations_ended: int = 0  # pending invitations whose links no longer exist
 
 
 def import_archive(path, using=DEFAULT_DB_ALIAS) -> ImportSummary:
@@ -473,7 +582,7 @@ def import_archive(path, using=DEFAULT_DB_ALIAS) -> ImportSummary:
         written = []
         try:
             for entry in to_write:
-                with archive.open(entry["member"]) as source:
+                with archive.zip.open(entry["member"]) as source:
                     stored = default_storage.save(entry["name"], File(source, name=entry["name"]))
                 written.append(stored)
                 if stored != entry["name"]:
@@ -511,39 +620,96 @@ def _can_bulk_insert(model, obj) -> bool:
     )
 
 
+def _without_credentials(model, instance, summary, now) -> None:
+    """Whatever the archive says: no usable password, no invitation link that still works."""
+    label = model._meta.label_lower
+    if label == settings.AUTH_USER_MODEL.lower():
+        instance.password = make_password(None)
+        summary.accounts += 1
+    elif label == "accounts.invitation":
+        instance.token = new_invitation_token()
+        if instance.accepted_at is None and instance.expires_at > now:
+            instance.expires_at = now
+            summary.invitations_ended += 1
+
+
+def _error_text(error) -> str:
+    """The error's own words; Django's DeserializationError keeps them in its cause."""
+    while not str(error) and error.__cause__ is not None:
+        error = error.__cause__
+    return str(error) or type(error).__name__
+
+
+class _Place:
+    """Where the loading is, for an error message: a JSON member and an object number."""
+
+    def __init__(self):
+        self.text = ""
+        self.member = ""
+
+    def at(self, member, first, last=None):
+        self.member = member
+        if last is None or last == first:
+            self.text = _("%(member)s, object %(number)s") % {"member": member, "number": first}
+        else:
+            self.text = _("%(member)s, objects %(first)s–%(last)s") % {
+                "member": member,
+                "first": first,
+                "last": last,
+            }
+
+
+def _load_table(archive, table, using, summary, place, deferred, now):
+    model = apps.get_model(table["model"])
+    manager = model._base_manager.using(using)
+    batch = []
+    number = 0
+    place.at(table["json"], 1)
+    with archive.zip.open(table["json"]) as stream:
+        objects = serializers.deserialize(
+            "json", stream, using=using, handle_forward_references=True
+        )
+        for number, obj in enumerate(objects, start=1):
+            summary.rows += 1
+            _without_credentials(model, obj.object, summary, now)
+            if _can_bulk_insert(model, obj):
+                batch.append(obj.object)
+                if len(batch) >= BATCH:
+                    place.at(table["json"], number - len(batch) + 1, number)
+                    manager.bulk_create(batch)
+                    batch = []
+                place.at(table["json"], number + 1)
+                continue
+            place.at(table["json"], number)
+            # The archive holds the history; restoring a many-to-many
+            # link must not add a second history row for it.
+            obj.object.skip_history_when_saving = True
+            obj.save(using=using)
+            if obj.deferred_fields:
+                deferred.append((place.text, obj))
+            place.at(table["json"], number + 1)
+    if batch:
+        place.at(table["json"], number - len(batch) + 1, number)
+        manager.bulk_create(batch)
+    return model
+
+
 def _load_rows(archive, manifest, using, summary):
     connection = connections[using]
     loaded_models = []
+    place = _Place()
+    now = timezone.now()
     try:
         with transaction.atomic(using=using):
             with connection.constraint_checks_disabled():
                 deferred = []
                 for table in manifest["tables"]:
-                    model = apps.get_model(table["model"])
-                    with archive.open(table["json"]) as stream:
-                        objects = serializers.deserialize(
-                            "json", stream, using=using, handle_forward_references=True
-                        )
-                        batch = []
-                        for obj in objects:
-                            summary.rows += 1
-                            if _can_bulk_insert(model, obj):
-                                batch.append(obj.object)
-                                if len(batch) >= BATCH:
-                                    model._base_manager.using(using).bulk_create(batch)
-                                    batch = []
-                                continue
-                            # The archive holds the history; restoring a many-to-many
-                            # link must not add a second history row for it.
-                            obj.object.skip_history_when_saving = True
-                            obj.save(using=using)
-                            if obj.deferred_fields:
-                                deferred.append(obj)
-                        if batch:
-                            model._base_manager.using(using).bulk_create(batch)
-                    loaded_models.append(model)
-                for obj in deferred:
+                    loaded_models.append(
+                        _load_table(archive, table, using, summary, place, deferred, now)
+                    )
+                for place.text, obj in deferred:
                     obj.save_deferred_fields(using=using)
+            place.text = ""
             connection.check_constraints(table_names=[m._meta.db_table for m in loaded_models])
             indexing.rebuild()
             statements = connection.ops.sequence_reset_sql(no_style(), loaded_models)
@@ -554,8 +720,15 @@ def _load_rows(archive, manifest, using, summary):
     except ArchiveError:
         raise
     except Exception as error:
-        raise ArchiveError(
-            _("The archive's rows could not be loaded; nothing was saved (%(error)s).")
-            % {"error": error}
-        ) from error
+        if isinstance(error.__cause__, json.JSONDecodeError):
+            place.text = place.member  # the whole member is read before its first object
+        if place.text:
+            message = _(
+                "The archive's rows could not be loaded; nothing was saved. %(place)s: %(error)s"
+            ) % {"place": place.text, "error": _error_text(error)}
+        else:
+            message = _("The archive's rows could not be loaded; nothing was saved. %(error)s") % {
+                "error": _error_text(error)
+            }
+        raise ArchiveError(message) from error
     summary.tables = len(loaded_models)

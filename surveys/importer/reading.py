@@ -15,6 +15,7 @@ sheet per block) exports, so an export re-imports to the same data.
 import csv
 import io
 import re
+import zipfile
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -22,6 +23,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from meetings.bounded_zip import BoundedZip, ZipLimits, ZipTooLarge
 from regions.models import FormerName, Organisation
 from surveys.models import Question
 
@@ -43,6 +45,18 @@ XLSX_MAGIC = b"PK\x03\x04"
 MAX_QUESTION_NUMBER = 999
 # The respondent columns (questions 1–3) are stored in columns of this many characters.
 RESPONDENT_LIMITS = {1: 200, 2: 254, 3: 200}
+# An export of the largest survey imaginable (300 organisations, 100 questions, long
+# answers) unpacks to a few megabytes; openpyxl reads parts whole, so the zip is
+# checked against these limits before openpyxl sees it.
+XLSX_LIMITS = ZipLimits(
+    max_entries=1000,
+    max_member_bytes=20 * 1024 * 1024,
+    max_total_bytes=20 * 1024 * 1024,
+    max_ratio=100,
+)
+# Control characters (NUL among them) that text does not hold: tab, line feed, form
+# feed and carriage return are text. One in a file is a slip, many are a binary file.
+BINARY_BYTES = bytes(set(range(32)) - {9, 10, 12, 13}) + b"\x7f"
 
 
 class SurveyFileError(Exception):
@@ -130,11 +144,38 @@ def where_line(number):
     return _("Line %(number)s") % {"number": number}
 
 
+def looks_like_utf16(head: bytes) -> bool:
+    """A byte-order mark, or mostly Latin text in UTF-16: nearly every other byte NUL."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    pairs = len(head) // 2
+    if pairs < 2:
+        return False
+    nuls = sorted([head[0::2].count(0), head[1::2].count(0)])
+    return nuls[1] >= pairs * 0.9 and nuls[0] <= pairs * 0.1
+
+
+def looks_binary(head: bytes) -> bool:
+    """More than one byte in a hundred is a control character that no text holds."""
+    return len(head.translate(None, BINARY_BYTES)) < len(head) * 0.99
+
+
 def decode(data: bytes) -> str:
     """UTF-8 only: a Latin-1 or UTF-16 file is refused, naming the first line it breaks on."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:200]:
+    head = data[:8192]
+    if looks_like_utf16(head[:200]):
         raise SurveyFileError(
             [_("Line 1: the file is saved as UTF-16, not UTF-8. Save it as UTF-8 text.")]
+        )
+    if looks_binary(head):
+        raise SurveyFileError(
+            [
+                _(
+                    "Line 1: the file is not a text file (it holds bytes no text has, as a "
+                    "picture, a PDF or a program does). Upload the survey as UTF-8 text, "
+                    "CSV or XLSX."
+                )
+            ]
         )
     data = data.removeprefix(b"\xef\xbb\xbf")
     for number, line in enumerate(data.split(b"\n"), start=1):
@@ -157,6 +198,13 @@ def read_xlsx(data: bytes) -> list[Row | None]:
     """An XLSX export: a first sheet with title, date and description, then a sheet per block."""
     from openpyxl import load_workbook
 
+    try:
+        with BoundedZip(io.BytesIO(data), XLSX_LIMITS) as archive:
+            archive.check_every_member()
+    except ZipTooLarge as refusal:
+        raise SurveyFileError([_("Line 1: %(reason)s") % {"reason": refusal}]) from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, RuntimeError, ValueError):
+        raise SurveyFileError([_("Line 1: the file is not a readable XLSX workbook.")]) from None
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:
@@ -302,9 +350,9 @@ def parse(data: bytes, filename: str = "") -> ParsedSurvey:
             )
             % {"where": where, "numbers": ", ".join(str(n) for n in missing)}
         )
+    title, survey_date, description = parse_preamble(preamble, errors)
     if errors:
         raise SurveyFileError(errors)
-    title, survey_date, description = parse_preamble(preamble)
     return ParsedSurvey(
         title=title,
         date=survey_date,
@@ -341,17 +389,25 @@ def header_columns(header, errors):
     return columns
 
 
-def parse_preamble(rows):
+def parse_preamble(rows, errors):
     """Title (first line), date (a line like 2017-05-31) and the rest as description."""
-    lines = [" ".join(cell.strip() for cell in row.cells if cell.strip()) for row in rows]
-    lines = [line for line in lines if line]
-    title = lines[0] if lines else _("Imported survey")
+    lines = [
+        (row.where, " ".join(cell.strip() for cell in row.cells if cell.strip())) for row in rows
+    ]
+    lines = [(where, line) for where, line in lines if line]
+    title = lines[0][1] if lines else _("Imported survey")
     survey_date = None
     description = []
-    for line in lines[1:]:
+    for where, line in lines[1:]:
         match = DATE_LINE.match(line)
         if match and survey_date is None:
-            survey_date = date(*(int(part) for part in match.groups()))
+            try:
+                survey_date = date(*(int(part) for part in match.groups()))
+            except ValueError:
+                errors.append(
+                    _("%(where)s: the date %(date)s does not exist in the calendar.")
+                    % {"where": where, "date": line}
+                )
         else:
             description.append(line)
     return title[:200], survey_date, "\n".join(description)

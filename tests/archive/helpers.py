@@ -50,7 +50,7 @@ def file_checksums(root: Path) -> dict[str, str]:
 def rewrite_archive(source: Path, target: Path, change, *, fix_manifest=False):
     """Copy an archive member by member; change(name, data) returns new data or None to drop.
 
-    With fix_manifest the checksums are recomputed, so the damage is one the
+    With fix_manifest the checksums and sizes are recomputed, so the damage is one the
     checksums cannot see (for a test of what happens after verification).
     """
     with zipfile.ZipFile(source) as original:
@@ -64,5 +64,6 @@ def rewrite_archive(source: Path, target: Path, change, *, fix_manifest=False):
             out.writestr(name, data)
             if fix_manifest:
                 manifest["members"][name]["sha256"] = hashlib.sha256(data).hexdigest()
+                manifest["members"][name]["size"] = len(data)
         out.writestr("manifest.json", json.dumps(manifest))
     return target

@@ -16,19 +16,32 @@ import json
 import zipfile
 
 import pytest
+from allauth.mfa.models import Authenticator
+from django.contrib.auth.hashers import is_password_usable
+from django.contrib.sessions.models import Session
+from django.core import mail
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
 
+from accounts.models import Invitation, User
 from meetings.models import MeetingFile
 from regions.models import Organisation, Strategy
 from rusnet.archive import (
+    CREDENTIAL_FIELDS,
+    EXCLUDED_MODELS,
     ArchiveError,
     _check_storage,
+    _open_zip,
+    archived_models,
     archived_tables,
     import_archive,
     verify_archive,
 )
 from tests.archive.helpers import database_snapshot, file_checksums, rewrite_archive
+from tests.factories import TOTP_SECRET
 from tests.meetings.factories_registration import docx_upload, meeting_file, xlsx_upload
 
 
@@ -54,6 +67,14 @@ def portal_with_history(seed_data, media, may, secretariat, member):
     may.title = "Kommunikation av RUS (ändrad)"
     may._history_user = secretariat
     may.save()
+    for email, accepted_at in [("ny@example.org", None), ("kom@example.org", timezone.now())]:
+        Invitation.objects.create(
+            email=email,
+            full_name="Inbjuden",
+            organisation=dalarna,
+            invited_by=secretariat,
+            accepted_at=accepted_at,
+        )
     return may
 
 
@@ -68,25 +89,57 @@ def empty_everything(media):
         path.unlink() if path.is_file() else path.rmdir()
 
 
+def credentials_set_aside(snapshot, *, imported):
+    """The snapshot with what the archive never carries replaced by a mark.
+
+    Passwords come back unusable, invitations with new tokens, and an invitation that
+    was still pending comes back ended (its link is gone).
+    """
+    for row in snapshot["accounts.user"]:
+        password = row["fields"]["password"]
+        assert is_password_usable(password) != imported, password
+        row["fields"]["password"] = "(no password in the archive)"
+    for row in snapshot["accounts.invitation"]:
+        row["fields"]["token"] = "(no token in the archive)"
+        if row["fields"]["accepted_at"] is None:
+            assert (row["fields"]["expires_at"] <= timezone.now()) == imported
+            row["fields"]["expires_at"] = "(ended by the import)"
+    return snapshot
+
+
 @pytest.mark.django_db(transaction=True)
 def test_round_trip_restores_every_row_and_every_file(portal_with_history, media, tmp_path):
     before_rows = database_snapshot()
     before_files = file_checksums(media)
+    before_tokens = set(Invitation.objects.values_list("token", flat=True))
     assert len(before_files) == 3
     assert before_rows["regions.historicalstrategy"], "the deleted strategy's history is kept"
+    assert Authenticator.objects.filter(user__email="sara@example.org").exists()
     archive = export_to(tmp_path / "arkiv.zip")
 
     empty_everything(media)
     assert not Organisation.objects.exists() and file_checksums(media) == {}
-    call_command("import_archive", str(archive), stdout=io.StringIO())
+    output = io.StringIO()
+    call_command("import_archive", str(archive), stdout=output)
 
     after_rows = database_snapshot()
     assert after_rows.keys() == before_rows.keys()
+    before_rows = credentials_set_aside(before_rows, imported=False)
+    after_rows = credentials_set_aside(after_rows, imported=True)
     for table, rows in before_rows.items():
         assert after_rows[table] == rows, table
     assert file_checksums(media) == before_files
     restored = MeetingFile.objects.get(title="Underlag")
     assert restored.file.read()[:2] == b"PK"  # the xlsx is readable through the model again
+    # No second factor came along; the old invitation links lead nowhere.
+    assert not Authenticator.objects.exists()
+    assert not before_tokens & set(Invitation.objects.values_list("token", flat=True))
+    # The import says what members do now, and the password reset works for them.
+    said = output.getvalue()
+    assert "Inget konto har något lösenord nu" in said and reverse("account_reset_password") in said
+    assert "1 obesvarad inbjudan avslutades" in said
+    Client().post(reverse("account_reset_password"), {"email": "mia@example.org"})
+    assert [message.to for message in mail.outbox] == [["mia@example.org"]]
 
 
 @pytest.mark.django_db(transaction=True)
@@ -211,7 +264,7 @@ def test_files_already_in_storage_must_be_identical(portal_with_history, media, 
     """Media copied to the new host beforehand is kept; a different file of the same name is not."""
     archive = export_to(tmp_path / "arkiv.zip")
     stored = media / MeetingFile.objects.get(title="Program").file.name
-    with zipfile.ZipFile(archive) as zipped:
+    with _open_zip(archive) as zipped:
         manifest = verify_archive(zipped)
         assert "files/" + stored.relative_to(media).as_posix() not in [
             entry["member"] for entry in _check_storage(zipped, manifest)
@@ -231,3 +284,126 @@ def test_postgresql_sequences_follow_the_imported_ids(portal_with_history, media
     with connection.cursor() as cursor:
         cursor.execute("SELECT last_value FROM regions_organisation_id_seq")
         assert cursor.fetchone()[0] >= highest
+
+
+def every_member_of(zip_bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(zip_bytes)) as zipped:
+        return {name: zipped.read(name) for name in zipped.namelist()}
+
+
+def test_no_credential_leaves_in_the_archive(portal_with_history, client_as, member, tmp_path):
+    """Class guard: whatever credential the database holds, no member of the zip carries it."""
+    member.set_password("medlemmens-eget-lösenord")
+    member.save()
+    client = client_as("secretariat")  # a logged-in session, so the session table has rows
+    client_as("member")
+    seeds = [
+        authenticator.data.get("seed")
+        for authenticator in Authenticator.objects.filter(type=Authenticator.Type.RECOVERY_CODES)
+    ]
+    credentials = {
+        "a password hash": [b"pbkdf2_", b"argon2", b"bcrypt", b"md5$", b"sha1$", b"scrypt"],
+        "a TOTP key": [b'"secret"', TOTP_SECRET.encode()],
+        "a recovery-code seed": [b'"seed"'] + [seed.encode() for seed in seeds],
+        "a session key": [key.encode() for key in Session.objects.values_list("pk", flat=True)],
+        "an invitation token": [
+            token.encode() for token in Invitation.objects.values_list("token", flat=True)
+        ],
+    }
+    assert all(credentials.values()) and len(credentials["a session key"]) >= 2
+    downloaded = b"".join(client.get(reverse("archive_download")).streaming_content)
+    exported = export_to(tmp_path / "arkiv.zip").read_bytes()
+    for how, zip_bytes in [("download", downloaded), ("export_archive", exported)]:
+        for name, data in every_member_of(zip_bytes).items():
+            for kind, needles in credentials.items():
+                for needle in needles:
+                    assert needle not in data, f"{how}: {name} holds {kind}"
+    users = json.loads(every_member_of(exported)["data/accounts.user.json"])
+    assert {user["fields"]["password"] for user in users} == {"!"}
+
+
+# Words of a field name ("api_key", "reset_token") that name a credential.
+CREDENTIAL_WORDS = {
+    "password", "passwd", "token", "secret", "seed", "otp", "totp", "key", "code", "hash",
+    "salt", "session", "nonce", "pin", "credential", "credentials",
+}  # fmt: skip
+# Fields whose names have such a word and were judged not to be credentials.
+NOT_CREDENTIALS = {
+    "regions.organisation.county_code",
+    "regions.historicalorganisation.county_code",
+}
+
+
+def test_every_credential_like_column_is_left_out_or_replaced():
+    """Class guard for new models: a column named like a credential must be dealt with.
+
+    Either its model is not archived (EXCLUDED_MODELS) or the column is replaced on the
+    way out and on the way in (CREDENTIAL_FIELDS), or it is listed above as reviewed.
+    """
+    unhandled = []
+    for model in archived_models():
+        label = model._meta.label_lower
+        for model_field in model._meta.concrete_fields:
+            name = f"{label}.{model_field.name}"
+            words = set(model_field.name.lower().split("_"))
+            if not words & CREDENTIAL_WORDS or model_field.is_relation:
+                continue
+            if model_field.name in CREDENTIAL_FIELDS.get(label, {}) or name in NOT_CREDENTIALS:
+                continue
+            unhandled.append(name)
+    assert unhandled == []
+    assert {"mfa.authenticator", "sessions.session", "account.emailconfirmation"} <= (
+        EXCLUDED_MODELS
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_archive_with_password_hashes_still_imports_without_them(
+    portal_with_history, media, tmp_path
+):
+    """An archive is trusted input, but the import does not take passwords from it anyway."""
+    archive = export_to(tmp_path / "arkiv.zip")
+    hash_of = User.objects.get(email="sara@example.org").password
+
+    def put_back_the_hash(name, content):
+        if name != "data/accounts.user.json":
+            return content
+        users = json.loads(content)
+        for user in users:
+            user["fields"]["password"] = hash_of
+        return json.dumps(users).encode()
+
+    with_hashes = rewrite_archive(
+        archive, tmp_path / "med-hash.zip", put_back_the_hash, fix_manifest=True
+    )
+    empty_everything(media)
+    import_archive(with_hashes)
+    assert not any(is_password_usable(p) for p in User.objects.values_list("password", flat=True))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_broken_rows_are_named_by_member_and_object(portal_with_history, media, tmp_path):
+    """A row that cannot be read said only "()"; now the message names the file and the row."""
+    archive = export_to(tmp_path / "arkiv.zip")
+
+    def break_json(name, content):
+        return content[:-20] if name == "data/regions.strategy.json" else content
+
+    def bad_value(name, content):
+        if name != "data/regions.formername.json":
+            return content
+        rows = json.loads(content)
+        rows[1]["fields"]["used_until"] = "inte ett datum"
+        return json.dumps(rows).encode()
+
+    cut = rewrite_archive(archive, tmp_path / "avbruten.zip", break_json, fix_manifest=True)
+    wrong = rewrite_archive(archive, tmp_path / "fel-varde.zip", bad_value, fix_manifest=True)
+    empty_everything(media)
+    with pytest.raises(CommandError) as refused:
+        call_command("import_archive", str(cut))
+    assert "()" not in str(refused.value)
+    assert "ingenting sparades. data/regions.strategy.json: " in str(refused.value)
+    with pytest.raises(CommandError) as refused:
+        call_command("import_archive", str(wrong))
+    assert "data/regions.formername.json, objekt 2: " in str(refused.value)
+    assert "inte ett datum" in str(refused.value)

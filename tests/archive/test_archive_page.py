@@ -39,6 +39,31 @@ def test_the_download_is_a_complete_verified_archive(client_as, media, may):
         assert archive.testzip() is None
         manifest = json.loads(archive.read("manifest.json"))
         assert [entry["name"] for entry in manifest["files"]] == ["meetings/2026/program.pdf"]
-        from rusnet.archive import verify_archive
+    from rusnet.archive import _open_zip, verify_archive
 
+    with _open_zip(io.BytesIO(data)) as archive:
         verify_archive(archive)
+
+
+def every_view(patterns=None):
+    from django.urls import URLResolver, get_resolver
+
+    for entry in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(entry, URLResolver):
+            yield from every_view(entry.url_patterns)
+        else:
+            yield entry.callback
+
+
+def test_no_page_imports_an_archive():
+    """An archive is trusted input: only `manage.py import_archive` on the server reads one."""
+    import inspect
+
+    importing = set()
+    for view in every_view():
+        module = inspect.getmodule(inspect.unwrap(view))
+        if module is not None and "import_archive" in inspect.getsource(module).replace(
+            "manage.py import_archive", ""
+        ):
+            importing.add(module.__name__)
+    assert importing == set()

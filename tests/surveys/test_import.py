@@ -1,16 +1,21 @@
 """The 2017 compilation imported from its own file: every answer, word for word."""
 
 import hashlib
+import io
+import os
+import zipfile
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import translation
+from openpyxl import Workbook
 
 from regions.models import Organisation, Person
 from rusnet.seed import SURVEY_2017
 from surveys.importer import SurveyFileError, import_file, parse
 from surveys.models import Answer, Question, Response, Survey
+from tests.meetings.zip_bombs import MB, inflated, peak_memory, zip_of
 from tests.surveys.conftest import SEED
 
 
@@ -211,6 +216,97 @@ def test_a_file_saved_as_latin_1(survey_2017, seed_bytes):
 def test_a_file_saved_as_utf_16(survey_2017, seed_bytes):
     errors = refused(seed_bytes.decode("utf-8").encode("utf-16"))
     assert errors == ["Rad 1: filen är sparad som UTF-16, inte UTF-8. Spara den som UTF-8-text."]
+
+
+def test_an_impossible_date_is_an_error_with_its_line(survey_2017, seed_lines):
+    """30 February made the import a server error: 500 on the page, a traceback from the command."""
+    assert seed_lines[9] == "2017-05-31"
+    seed_lines[9] = "2026-02-30"
+    errors = refused("\n".join(seed_lines).encode())
+    assert errors == ["Rad 10: datumet 2026-02-30 finns inte i kalendern."]
+
+
+def test_an_impossible_date_on_the_upload_page_and_in_the_command(
+    client_as, survey_2017, seed_lines, tmp_path
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    seed_lines[9] = "2026-02-30"
+    data = "\n".join(seed_lines).encode()
+    page = client_as("secretariat").post(
+        reverse("surveys:import"), {"file": SimpleUploadedFile("enkat.txt", data)}
+    )
+    assert page.status_code == 200
+    assert "Rad 10: datumet 2026-02-30 finns inte i kalendern." in page.content.decode()
+    path = tmp_path / "enkat.txt"
+    path.write_bytes(data)
+    with pytest.raises(CommandError, match="Rad 10: datumet 2026-02-30 finns inte i kalendern."):
+        call_command("import_survey", str(path))
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        bytes(range(256)) * 8,  # every byte value, as compressed or random data has
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200),
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Length 5 /Filter /FlateDecode >>"
+        b"\nstream\n\x78\x9c\x03\x00\x00\x00\x00\x01\nendstream",
+    ],
+    ids=["random", "png", "pdf"],
+)
+def test_a_binary_file_is_called_what_it_is_not_utf_16(survey_2017, data):
+    assert refused(data) == [
+        "Rad 1: filen är ingen textfil (den innehåller tecken som ingen text har, som en bild, "
+        "en PDF eller ett program). Ladda upp enkäten som UTF-8-text, CSV eller XLSX."
+    ]
+
+
+def test_utf_16_without_a_byte_order_mark_is_still_called_utf_16(survey_2017, seed_bytes):
+    errors = refused(seed_bytes.decode("utf-8").encode("utf-16-le"))
+    assert errors == ["Rad 1: filen är sparad som UTF-16, inte UTF-8. Spara den som UTF-8-text."]
+
+
+@pytest.fixture(scope="module")
+def xlsx_bomb():
+    """An XLSX of 200 KB whose first sheet inflates to 200 MB."""
+    out = io.BytesIO()
+    Workbook().save(out)
+    return inflated(out.getvalue(), "xl/worksheets/sheet1.xml", 200)
+
+
+def test_an_xlsx_bomb_is_refused_without_inflating_it(survey_2017, xlsx_bomb):
+    assert len(xlsx_bomb) < 300 * 1024
+    outcome, peak = peak_memory(lambda: import_file(xlsx_bomb, "enkat.xlsx"))
+    assert isinstance(outcome, SurveyFileError)
+    assert outcome.errors == [
+        "Rad 1: Delen xl/worksheets/sheet1.xml i zip-filen är packad 1027 gånger; högst 100 "
+        "gånger godtas. Filen kan vara en zip-bomb."
+    ]
+    assert peak < 50 * MB
+
+
+def test_an_xlsx_within_the_ratio_but_over_the_size_is_refused_before_openpyxl(survey_2017):
+    """Packed only 2 times but 30 MB of sheet: openpyxl would have parsed it whole."""
+    out = io.BytesIO()
+    Workbook().save(out)
+    noise = os.urandom(15 * MB).hex().encode()
+    with zipfile.ZipFile(io.BytesIO(out.getvalue())) as original:
+        parts = {name: original.read(name) for name in original.namelist()}
+    sheet = parts.pop("xl/worksheets/sheet1.xml")
+    big = zip_of(parts, {"xl/worksheets/sheet1.xml": (sheet + noise, 0)})
+    outcome, peak = peak_memory(lambda: import_file(big, "enkat.xlsx"))
+    assert isinstance(outcome, SurveyFileError)
+    assert outcome.errors == [
+        "Rad 1: Delen xl/worksheets/sheet1.xml i zip-filen packas upp till mer än 20,0\xa0MB."
+    ]
+    assert peak < 50 * MB + len(big)
+
+
+def test_the_portals_own_xlsx_export_still_imports(survey_2017):
+    from surveys import exports
+
+    report = import_file(exports.xlsx_bytes(survey_2017), "enkat.xlsx", dry_run=True)
+    assert "Svar: 0 nya, 0 ändrade, 247 oförändrade" in report.lines()
 
 
 @pytest.mark.parametrize("data", [b"", b"\n\n  \n"])

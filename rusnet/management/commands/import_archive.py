@@ -1,6 +1,9 @@
 """manage.py import_archive PATH: restore a handover archive into an empty, migrated database."""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from rusnet.archive import ArchiveError, import_archive
 
@@ -24,3 +27,24 @@ class Command(BaseCommand):
             f"Imported {summary.rows} rows into {summary.tables} tables "
             f"and {summary.files} files from {path}."
         )
+        # The archive holds no credentials (rusnet/archive.py): say what that means.
+        self.stdout.write(
+            _(
+                "No account has a password now (%(accounts)s accounts): every member sets one "
+                "through “Forgot your password?” on the login page (%(reset)s). Two-factor "
+                "authentication is not in the archive either: the secretariat, the admins and "
+                "everyone who used it set it up again when they next log in."
+            )
+            % {"accounts": summary.accounts, "reset": reverse("account_reset_password")}
+        )
+        if summary.invitations_ended:
+            self.stdout.write(
+                ngettext(
+                    "%(count)s pending invitation was ended (its link is not in the archive): "
+                    "invite the person again.",
+                    "%(count)s pending invitations were ended (their links are not in the "
+                    "archive): invite those people again.",
+                    summary.invitations_ended,
+                )
+                % {"count": summary.invitations_ended}
+            )
