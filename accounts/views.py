@@ -6,23 +6,18 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Exists, OuterRef
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.access import holds_secretariat_permission, require_secretariat
 from accounts.erasure import erase_member
 from accounts.forms import AcceptInvitationForm, EraseMemberForm, InvitationForm, MemberFilterForm
-from accounts.models import SECRETARIAT_GROUP, Invitation, User
+from accounts.models import Invitation, User
 from accounts.personal_data import personal_data
 from accounts.services import accept_invitation, send_invitation
 from rusnet.pagination import paginate
-
-
-def require_secretariat(request):
-    if not request.user.has_perm("accounts.manage_members"):
-        raise PermissionDenied
 
 
 def require_rule_on(request, rule, member):
@@ -36,12 +31,9 @@ def members(request):
     require_secretariat(request)
     filter_form = MemberFilterForm(request.GET or None)
     # Each row's buttons ask accounts/rules.py, which reads this flag instead of a query.
-    secretariat_memberships = User.groups.through.objects.filter(
-        user_id=OuterRef("pk"), group__name=SECRETARIAT_GROUP
-    )
     users = (
         User.objects.filter(erased_at__isnull=True)
-        .annotate(in_secretariat=Exists(secretariat_memberships))
+        .annotate(in_secretariat=holds_secretariat_permission())
         .select_related("organisation")
         .prefetch_related("groups")
     )

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
+from accounts.access import require_secretariat
 from meetings.forms import CopyMeetingForm, MeetingForm, NewMeetingForm, ProgrammeItemForm
 from meetings.models import Meeting, ProgrammeItem, ProgrammeSpeaker
 from meetings.programme import announce, copy_meeting, move_item
@@ -28,11 +29,6 @@ def meeting_for_editor(request, slug):
     if not request.user.has_perm("meetings.change_meeting", meeting):
         raise PermissionDenied
     return meeting
-
-
-def require_secretariat(request):
-    if not request.user.has_perm("meetings.add_meeting"):
-        raise PermissionDenied
 
 
 @login_required

@@ -6,10 +6,11 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from accounts.access import require_secretariat
 from surveys import exports
 from surveys.forms import ImportForm
 from surveys.importer import SurveyFileError, import_file
-from surveys.views.access import require_secretariat, survey_for_secretariat
+from surveys.views.access import survey_for_secretariat
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

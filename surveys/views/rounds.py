@@ -7,11 +7,12 @@ from django.db import IntegrityError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from accounts.access import require_secretariat
 from rusnet.concurrency import EditConflict
 from surveys.forms import QuestionForm, ResponseForm, RoundForm, SurveyForm
 from surveys.models import Response
 from surveys.rules import may_answer
-from surveys.views.access import require_secretariat, survey_for_member, survey_for_secretariat
+from surveys.views.access import survey_for_member, survey_for_secretariat
 
 
 @login_required
