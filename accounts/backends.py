@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Exists, OuterRef, Q
 
-from accounts.models import SECRETARIAT_GROUP
+from accounts.access import holds_secretariat_permission
 from rusnet.compiled import CompiledQuery
 
 
@@ -24,11 +24,10 @@ def users_with_role_flags():
 
     User = get_user_model()
     apps = Authenticator.objects.filter(user_id=OuterRef("pk"), type=Authenticator.Type.TOTP)
-    memberships = User.groups.through.objects.filter(user_id=OuterRef("pk"))
     direct = User.user_permissions.through.objects.filter(user_id=OuterRef("pk"))
     through_groups = Group.permissions.through.objects.filter(group__user=OuterRef("pk"))
     return User._default_manager.annotate(
-        in_secretariat=Exists(memberships.filter(group__name=SECRETARIAT_GROUP)),
+        in_secretariat=holds_secretariat_permission(),
         holds_direct_permissions=Exists(direct),
         holds_group_permissions=Exists(through_groups),
         has_authenticator_app=Exists(apps),

@@ -75,6 +75,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
+        # Held by the secretariat group (accounts.access); active superusers hold it too.
+        permissions = [("act_as_secretariat", "Can act as the secretariat")]
         ordering = ["full_name", "email"]
         indexes = [
             # The newest erasure is part of every cached fragment's version (rusnet.fragments).

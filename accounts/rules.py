@@ -9,7 +9,8 @@ deactivates the last active admin.
 
 import rules
 
-from accounts.models import SECRETARIAT_GROUP, User
+from accounts.access import has_secretariat_permission, is_secretariat
+from accounts.models import User
 
 
 @rules.predicate
@@ -22,22 +23,9 @@ def is_admin(user):
     return is_member(user) and user.is_superuser
 
 
-@rules.predicate
-def in_secretariat_group(user):
-    """The flag accounts.backends loads with the user; one query for a user loaded elsewhere."""
-    flag = getattr(user, "in_secretariat", None)
-    if flag is None:
-        flag = user.groups.filter(name=SECRETARIAT_GROUP).exists()
-        user.in_secretariat = flag
-    return bool(flag)
-
-
-is_secretariat = is_member & (in_secretariat_group | is_admin)
-
-
 def holds_staff_rights(account) -> bool:
     """An admin or a member of the secretariat, active or not: only an admin acts on them."""
-    return account.is_superuser or in_secretariat_group(account)
+    return account.is_superuser or has_secretariat_permission(account)
 
 
 @rules.predicate

@@ -1,5 +1,4 @@
 from allauth.account.models import EmailAddress
-from django.contrib.auth.models import Group
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -7,7 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import SECRETARIAT_GROUP, Invitation, User
+from accounts.access import ensure_secretariat_group
+from accounts.models import Invitation, User
 from regions.models import Person
 
 
@@ -44,7 +44,7 @@ def accept_invitation(invitation: Invitation, *, full_name: str, title: str, pas
         is_region_editor=invitation.is_region_editor,
     )
     if invitation.is_secretariat:
-        user.groups.add(Group.objects.get(name=SECRETARIAT_GROUP))
+        user.groups.add(ensure_secretariat_group())
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])

@@ -6,23 +6,18 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Exists, OuterRef
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.access import holds_secretariat_permission, secretariat_required
 from accounts.erasure import erase_member
 from accounts.forms import AcceptInvitationForm, EraseMemberForm, InvitationForm, MemberFilterForm
-from accounts.models import SECRETARIAT_GROUP, Invitation, User
+from accounts.models import Invitation, User
 from accounts.personal_data import personal_data
 from accounts.services import accept_invitation, send_invitation
 from rusnet.pagination import paginate
-
-
-def require_secretariat(request):
-    if not request.user.has_perm("accounts.manage_members"):
-        raise PermissionDenied
 
 
 def require_rule_on(request, rule, member):
@@ -31,17 +26,13 @@ def require_rule_on(request, rule, member):
         raise PermissionDenied
 
 
-@login_required
+@secretariat_required
 def members(request):
-    require_secretariat(request)
     filter_form = MemberFilterForm(request.GET or None)
     # Each row's buttons ask accounts/rules.py, which reads this flag instead of a query.
-    secretariat_memberships = User.groups.through.objects.filter(
-        user_id=OuterRef("pk"), group__name=SECRETARIAT_GROUP
-    )
     users = (
         User.objects.filter(erased_at__isnull=True)
-        .annotate(in_secretariat=Exists(secretariat_memberships))
+        .annotate(in_secretariat=holds_secretariat_permission())
         .select_related("organisation")
         .prefetch_related("groups")
     )
@@ -61,9 +52,8 @@ def members(request):
     )
 
 
-@login_required
+@secretariat_required
 def invite(request):
-    require_secretariat(request)
     form = InvitationForm(request.POST or None)
     if request.method == "POST" and (
         limited := ratelimit.consume_or_429(request, action="send_invitation", user=request.user)
@@ -107,9 +97,8 @@ def accept(request, token):
     return render(request, "accounts/accept.html", {"form": form, "invitation": invitation})
 
 
-@login_required
+@secretariat_required
 def deactivate(request, pk):
-    require_secretariat(request)
     member = get_object_or_404(User, pk=pk, is_active=True)
     if member == request.user:
         messages.error(request, _("You cannot deactivate your own account."))
@@ -124,9 +113,8 @@ def deactivate(request, pk):
 
 
 @require_POST
-@login_required
+@secretariat_required
 def reactivate(request, pk):
-    require_secretariat(request)
     member = get_object_or_404(User, pk=pk, is_active=False, erased_at__isnull=True)
     require_rule_on(request, "accounts.reactivate_member", member)
     member.is_active = True
@@ -135,10 +123,9 @@ def reactivate(request, pk):
     return redirect("accounts:members")
 
 
-@login_required
+@secretariat_required
 def erase(request, pk):
     """Erase a former member's personal data for good, after a confirmation (POST only)."""
-    require_secretariat(request)
     member = get_object_or_404(
         User.objects.select_related("organisation"), pk=pk, erased_at__isnull=True
     )

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
+from accounts.access import secretariat_required
 from meetings.forms import CopyMeetingForm, MeetingForm, NewMeetingForm, ProgrammeItemForm
 from meetings.models import Meeting, ProgrammeItem, ProgrammeSpeaker
 from meetings.programme import announce, copy_meeting, move_item
@@ -30,14 +31,8 @@ def meeting_for_editor(request, slug):
     return meeting
 
 
-def require_secretariat(request):
-    if not request.user.has_perm("meetings.add_meeting"):
-        raise PermissionDenied
-
-
-@login_required
+@secretariat_required
 def create(request):
-    require_secretariat(request)
     form = NewMeetingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         meeting = form.save()
@@ -242,9 +237,8 @@ def cancel(request, slug):
     )
 
 
-@login_required
+@secretariat_required
 def copy(request, slug):
-    require_secretariat(request)
     original = get_object_or_404(Meeting, slug=slug)
     form = CopyMeetingForm(request.POST or None, initial={"title": original.title})
     if request.method == "POST" and form.is_valid():

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "themes",
     "summaries",
     "search",
+    "archive",
 ]
 
 MIDDLEWARE = [
@@ -95,7 +96,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "rusnet.middleware.SecretariatNeedsMFAMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "rusnet.read_only.ReadOnlyMiddleware",
+    "archive.read_only.ReadOnlyMiddleware",
 ]
 
 ROOT_URLCONF = "rusnet.urls"
@@ -111,13 +112,13 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "rusnet.read_only.read_only",
+                "archive.read_only.read_only",
             ],
         },
     },
 ]
 
-# Read-only mode for the day the portal moves: pages read, nothing saves (rusnet/read_only.py).
+# Read-only mode for the day the portal moves: pages read, nothing saves (archive/read_only.py).
 READ_ONLY = env_bool("DJANGO_READ_ONLY", False)
 
 WSGI_APPLICATION = "rusnet.wsgi.application"

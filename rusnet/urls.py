@@ -2,15 +2,14 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from rusnet import archive_views, views
+from rusnet import views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz/", views.healthz, name="healthz"),
     path("tillganglighet/", views.accessibility, name="accessibility"),
     path("integritet/", views.privacy, name="privacy"),
-    path("arkiv/", archive_views.archive, name="archive"),
-    path("arkiv/hamta/", archive_views.archive_download, name="archive_download"),
+    path("arkiv/", include("archive.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("konto/", include("allauth.urls")),
     path("medlemmar/", include("accounts.urls")),

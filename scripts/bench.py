@@ -110,7 +110,7 @@ def recreate_database():
 
 def setup_django():
     os.environ["DATABASE_URL"] = DATABASE_URL
-    os.environ["DJANGO_SETTINGS_MODULE"] = "rusnet.bench_settings"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "loadtest.settings"
     import django
 
     django.setup()
@@ -120,9 +120,8 @@ def setup_django():
 
 
 def create_personas():
-    from django.contrib.auth.models import Group
-
-    from accounts.models import SECRETARIAT_GROUP, User
+    from accounts.access import ensure_secretariat_group
+    from accounts.models import User
     from regions.models import Organisation
 
     member = User.objects.create_user(
@@ -137,7 +136,7 @@ def create_personas():
         full_name="Bench Secretariat",
         organisation=Organisation.objects.get(slug="reglab"),
     )
-    secretariat.groups.add(Group.objects.get_or_create(name=SECRETARIAT_GROUP)[0])
+    secretariat.groups.add(ensure_secretariat_group())
     return {"visitor": None, "member": member, "secretariat": secretariat}
 
 
@@ -145,7 +144,7 @@ def session_cookie(user):
     """A logged-in session created directly, for the test client and for wrk's header."""
     from django.conf import settings
 
-    from rusnet.sessions import logged_in_session_key
+    from loadtest.sessions import logged_in_session_key
 
     if user is None:
         return None
@@ -446,7 +445,7 @@ def free_port():
 
 def start_gunicorn():
     port = free_port()
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "rusnet.bench_settings"}
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "loadtest.settings"}
     env["DATABASE_URL"] = DATABASE_URL
     gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent)) or "gunicorn"
     process = subprocess.Popen(
@@ -526,7 +525,7 @@ def main():  # noqa: PLR0915 - the benchmark's steps in order
     from django.core.management import call_command
     from django.urls import reverse
 
-    from rusnet.seed import load_seed_data
+    from archive.seed import load_seed_data
 
     call_command("migrate", verbosity=0)
     call_command("collectstatic", "--noinput", verbosity=0)

@@ -42,7 +42,7 @@ from django.core.files.base import ContentFile  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 
-from rusnet.archive import archived_models, export_archive, import_archive  # noqa: E402
+from archive.handover import archived_models, export_archive, import_archive  # noqa: E402
 
 FACTOR = 10
 DOCUMENT_BYTES = 200 * 1024

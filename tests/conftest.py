@@ -18,10 +18,10 @@ import shutil
 import pytest
 from django.test import Client
 
+from archive.seed import load_seed_data
 from meetings.models import Meeting
 from regions.models import Organisation, Person
 from rusnet.fragments import clear_caches
-from rusnet.seed import load_seed_data
 from tests.factories import PASSWORD, UserFactory, totp_code
 
 # Playwright's sync API runs an event loop in the test thread; without this,

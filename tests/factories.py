@@ -2,8 +2,8 @@ import time
 
 import factory
 from allauth.account.models import EmailAddress
-from django.contrib.auth.models import Group
 
+from accounts.access import ensure_secretariat_group
 from accounts.models import SECRETARIAT_GROUP, User
 from regions.models import (
     AnnualCycleItem,
@@ -84,8 +84,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def secretariat(self, create, extracted, **kwargs):
         if create and extracted:
-            group, _ = Group.objects.get_or_create(name=SECRETARIAT_GROUP)
-            self.groups.add(group)
+            self.groups.add(ensure_secretariat_group())
 
     @factory.post_generation
     def totp(self, create, extracted, **kwargs):

@@ -16,8 +16,3 @@ def survey_for_secretariat(request, slug):
     if not request.user.has_perm("surveys.manage_survey"):
         raise PermissionDenied
     return get_object_or_404(Survey.objects.visible_to(request.user), slug=slug)
-
-
-def require_secretariat(request):
-    if not request.user.has_perm("surveys.manage_survey"):
-        raise PermissionDenied

@@ -6,17 +6,17 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from accounts.access import secretariat_required
 from surveys import exports
 from surveys.forms import ImportForm
 from surveys.importer import SurveyFileError, import_file
-from surveys.views.access import require_secretariat, survey_for_secretariat
+from surveys.views.access import survey_for_secretariat
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-@login_required
+@secretariat_required
 def import_survey(request):
-    require_secretariat(request)
     form = ImportForm(request.POST or None, request.FILES or None)
     context = {"form": form}
     if request.method == "POST" and form.is_valid():

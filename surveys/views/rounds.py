@@ -7,16 +7,16 @@ from django.db import IntegrityError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from accounts.access import secretariat_required
 from rusnet.concurrency import EditConflict
 from surveys.forms import QuestionForm, ResponseForm, RoundForm, SurveyForm
 from surveys.models import Response
 from surveys.rules import may_answer
-from surveys.views.access import require_secretariat, survey_for_member, survey_for_secretariat
+from surveys.views.access import survey_for_member, survey_for_secretariat
 
 
-@login_required
+@secretariat_required
 def create(request):
-    require_secretariat(request)
     form = RoundForm(
         request.POST or None, initial={"based_on": request.GET.get("fran")}, user=request.user
     )

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from django.core import serializers
 
-from rusnet.archive import _ordered_queryset, archived_models, archived_tables
-from rusnet.archive import uses_natural_primary_key as natural
+from archive.handover import _ordered_queryset, archived_models, archived_tables
+from archive.handover import uses_natural_primary_key as natural
 
 
 def database_snapshot() -> dict[str, list]:

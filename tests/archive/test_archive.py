@@ -27,9 +27,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Invitation, User
-from meetings.models import MeetingFile
-from regions.models import Organisation, Strategy
-from rusnet.archive import (
+from archive.handover import (
     CREDENTIAL_FIELDS,
     EXCLUDED_MODELS,
     ArchiveError,
@@ -40,6 +38,8 @@ from rusnet.archive import (
     import_archive,
     verify_archive,
 )
+from meetings.models import MeetingFile
+from regions.models import Organisation, Strategy
 from tests.archive.helpers import database_snapshot, file_checksums, rewrite_archive
 from tests.factories import TOTP_SECRET
 from tests.meetings.factories_registration import docx_upload, meeting_file, xlsx_upload
@@ -182,7 +182,12 @@ def test_history_rows_refer_to_users_by_natural_key(portal_with_history, tmp_pat
         history = json.loads(zipped.read("data/regions.historicalorganisation.json"))
         groups = json.loads(zipped.read("data/auth.group.json"))
     assert ["sara@example.org"] in [row["fields"]["history_user"] for row in history]
-    assert {"model": "auth.group", "fields": {"name": "Sekretariat", "permissions": []}} in groups
+    permissions = [
+        ["act_as_secretariat", "accounts", "user"],
+        ["export_archive", "archive", "handoverarchive"],
+    ]
+    secretariat = {"name": "Sekretariat", "permissions": permissions}
+    assert {"model": "auth.group", "fields": secretariat} in groups
 
 
 def test_a_non_empty_database_is_refused_in_swedish(portal_with_history, media, tmp_path):

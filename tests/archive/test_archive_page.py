@@ -39,7 +39,7 @@ def test_the_download_is_a_complete_verified_archive(client_as, media, may):
         assert archive.testzip() is None
         manifest = json.loads(archive.read("manifest.json"))
         assert [entry["name"] for entry in manifest["files"]] == ["meetings/2026/program.pdf"]
-    from rusnet.archive import _open_zip, verify_archive
+    from archive.handover import _open_zip, verify_archive
 
     with _open_zip(io.BytesIO(data)) as archive:
         verify_archive(archive)

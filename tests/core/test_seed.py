@@ -3,8 +3,8 @@ from allauth.account.models import EmailAddress
 from django.core.management import CommandError, call_command
 
 from accounts.models import User
+from archive.seed import load_seed_data
 from regions.models import FormerName, Organisation, Person
-from rusnet.seed import load_seed_data
 
 REGION_CODES = [
     "01",

@@ -14,7 +14,7 @@ from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rusnet.seed import SURVEY_2017
+from archive.seed import SURVEY_2017
 from surveys import exports
 from surveys.importer import SurveyFileError, import_file
 from surveys.models import Survey

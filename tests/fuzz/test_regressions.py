@@ -5,8 +5,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 
+from archive.seed import SURVEY_2017
 from meetings.models import Meeting
-from rusnet.seed import SURVEY_2017
 from surveys.importer import SurveyFileError, import_file
 from tests.fuzz.properties import assert_refusal_in_swedish, row_counts
 

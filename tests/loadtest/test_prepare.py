@@ -13,7 +13,7 @@ from django.test import Client
 from django.urls import reverse
 
 from loadtest import prepare
-from rusnet.sessions import logged_in_session_key
+from loadtest.sessions import logged_in_session_key
 
 pytestmark = pytest.mark.django_db
 

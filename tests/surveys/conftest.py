@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from rusnet.seed import SURVEY_2017
+from archive.seed import SURVEY_2017
 from surveys.models import Survey
 
 SEED = Path("/work/shared/seeds/003_4ba2380395b1467b.txt")

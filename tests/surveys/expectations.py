@@ -56,7 +56,7 @@ def round_data(version=None):
 
 
 def seed_file():
-    from rusnet.seed import SURVEY_2017 as path
+    from archive.seed import SURVEY_2017 as path
 
     return SimpleUploadedFile("overblick-rus-2017.txt", path.read_bytes(), "text/plain")
 

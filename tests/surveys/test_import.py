@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import translation
 from openpyxl import Workbook
 
+from archive.seed import SURVEY_2017
 from regions.models import Organisation, Person
-from rusnet.seed import SURVEY_2017
 from surveys.importer import SurveyFileError, import_file, parse
 from surveys.models import Answer, Question, Response, Survey
 from tests.meetings.zip_bombs import MB, inflated, peak_memory, zip_of

@@ -3,7 +3,7 @@
 from django.core.management import call_command
 from django.urls import reverse
 
-from rusnet.seed import FIXTURE_DIR
+from archive.seed import FIXTURE_DIR
 from themes.models import Theme
 
 

@@ -9,18 +9,19 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
-from rusnet.archive import export_archive
+from archive.handover import export_archive
+from archive.permissions import EXPORT_PERMISSION
 
 
 def require_archive_permission(request):
-    if not request.user.has_perm("rusnet.export_archive"):
+    if not request.user.has_perm(EXPORT_PERMISSION):
         raise PermissionDenied
 
 
 @login_required
 def archive(request):
     require_archive_permission(request)
-    return render(request, "archive.html")
+    return render(request, "archive/archive.html")
 
 
 @never_cache

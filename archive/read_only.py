@@ -43,7 +43,7 @@ class ReadOnlyMiddleware:
             return None
         if allowed_while_read_only(request):
             return None
-        response = render(request, "read_only.html", status=503)
+        response = render(request, "archive/read_only.html", status=503)
         response["Retry-After"] = "3600"
         return response
 

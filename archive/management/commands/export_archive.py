@@ -4,7 +4,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from rusnet.archive import export_archive
+from archive.handover import export_archive
 
 
 class Command(BaseCommand):

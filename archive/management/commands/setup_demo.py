@@ -1,12 +1,12 @@
 from allauth.account.models import EmailAddress
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from accounts.models import SECRETARIAT_GROUP, User
+from accounts.access import ensure_secretariat_group
+from accounts.models import User
+from archive.seed import load_seed_data
 from regions.models import Organisation, Person
-from rusnet.seed import load_seed_data
 
 DEMO_PASSWORD = "rusnet-demo-2026"
 
@@ -53,7 +53,7 @@ def create_demo_account(email, name, organisation_slug, editor, secretariat, adm
     user.set_password(DEMO_PASSWORD)
     user.save()
     if secretariat:
-        user.groups.add(Group.objects.get(name=SECRETARIAT_GROUP))
+        user.groups.add(ensure_secretariat_group())
     EmailAddress.objects.update_or_create(
         user=user, email=email, defaults={"verified": True, "primary": True}
     )

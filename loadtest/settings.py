@@ -1,7 +1,8 @@
-"""Settings for scripts/bench.py only: production settings over plain HTTP on loopback.
+"""Settings for scripts/bench.py and the load test: production settings over plain HTTP
+on loopback. Never used in production (it lives outside the runtime package).
 
-Adds /bench/minimal/ (rusnet/bench_urls.py), the baseline every page is compared
-with. Never used in production: ROOT_URLCONF of rusnet/settings.py has no such view.
+Adds /bench/minimal/ (loadtest/urls.py), the baseline every page is compared with,
+and its template (loadtest/templates/).
 """
 
 import os
@@ -13,7 +14,8 @@ os.environ.setdefault("DJANGO_LOG_LEVEL", "WARNING")
 
 from rusnet.settings import *  # noqa: E402, F403
 
-ROOT_URLCONF = "rusnet.bench_urls"
+ROOT_URLCONF = "loadtest.urls"
+TEMPLATES[0]["DIRS"] = [*TEMPLATES[0]["DIRS"], BASE_DIR / "loadtest" / "templates"]  # noqa: F405
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 LANGUAGE_COOKIE_SECURE = False

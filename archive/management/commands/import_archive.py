@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from rusnet.archive import ArchiveError, import_archive
+from archive.handover import ArchiveError, import_archive
 
 
 class Command(BaseCommand):
@@ -27,7 +27,7 @@ class Command(BaseCommand):
             f"Imported {summary.rows} rows into {summary.tables} tables "
             f"and {summary.files} files from {path}."
         )
-        # The archive holds no credentials (rusnet/archive.py): say what that means.
+        # The archive holds no credentials (archive/handover.py): say what that means.
         self.stdout.write(
             _(
                 "No account has a password now (%(accounts)s accounts): every member sets one "

@@ -1,4 +1,4 @@
-"""The portal's URLs plus the benchmark's baseline view (rusnet/bench_settings.py only)."""
+"""The portal's URLs plus the benchmark's baseline view (loadtest/settings.py only)."""
 
 from django.shortcuts import render
 from django.urls import path
