@@ -71,11 +71,14 @@ def entries(source: Source, rows) -> list[SearchEntry]:
 
 
 def words(entries_: list[SearchEntry]) -> list[SearchWord]:
-    """The words of the entries, each once, spelt as first seen."""
+    """The words of the entries, each once: in lower case if the text has it so, as a
+    common word, else as first seen (a name)."""
     seen = {}
     for entry in entries_:
         for word in _SUGGESTED_WORD.findall(f"{entry.title} {entry.body}"):
-            seen.setdefault(fold(word), word)
+            folded = fold(word)
+            if folded not in seen or word.islower():
+                seen[folded] = word
     return [SearchWord(word=word, folded=folded) for folded, word in seen.items()]
 
 

@@ -6,9 +6,12 @@ of at least five letters also matches inside a compound), "quoted phrases" and
 word matches it:
 
 - on PostgreSQL by either of two indexed predicates, which the planner combines
-  with a BitmapOr: the full-text vector (`swedish_unaccent`, prefix tsquery
-  `word:*`, GIN index) or substrings of the folded `document` (GIN trigram
-  index). Exact stemmed matches rank above prefix matches above substring ones;
+  with a BitmapOr: the full-text vector (`swedish_unaccent`, stemmed, GIN
+  index: "strategier" finds "strategi") or substrings of the folded `document`
+  (GIN trigram index: prefixes and compound parts). Exact stemmed matches rank
+  above prefix matches above matches inside a compound. The prefix half is the
+  trigram index rather than a prefix tsquery (`word:*`) because the prefix
+  would apply to the stem: "hemlig" stems to "hem", and "hem:*" finds "hemmaplan";
 - on SQLite by the substring predicates alone, ranked by matches in the title.
 
 A search costs the same few queries however much is indexed: one counts the
@@ -26,7 +29,7 @@ from dataclasses import dataclass, field
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramSimilarity
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Case, Count, F, FloatField, IntegerField, Q, Value, When, Window
+from django.db.models import Case, Count, F, FloatField, Q, Value, When, Window
 from django.db.models.functions import RowNumber
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -40,17 +43,15 @@ MAX_WORDS = 8
 PER_KIND = 5  # hits of each kind on the overview
 PER_PAGE = 20  # hits per page when one kind is chosen
 EXCERPT_CHARS = 220
-COMPOUND_PART = 5  # a word this long also matches inside a word ("strategi" in "utvecklingsstrategi")
+# A word this long also matches inside a word: "strategi" in "utvecklingsstrategi".
+COMPOUND_PART = 5
 CONFIG = "swedish_unaccent"
 
 # Endings cut from a query word before substring matching, so that "strategier"
 # finds "strategi" and "hallbarhet" finds "hållbara" on SQLite too (PostgreSQL's
 # stemmer does this properly for the full-text half).
-_ENDINGS = sorted(
-    "arna erna orna heten ande ende aste het ast are ens en er ar or et na a e".split(),
-    key=len,
-    reverse=True,
-)
+_ENDINGS = ["arna", "erna", "orna", "heten", "ande", "ende", "aste", "het", "ast", "are"]
+_ENDINGS += ["ens", "en", "er", "ar", "or", "et", "na", "a", "e"]  # longest first
 _TOKEN = re.compile(r"[^\W_]+")
 
 
@@ -145,9 +146,19 @@ def substring_condition(query: Parsed) -> Q:
     return condition
 
 
-def tsquery(query: Parsed, *, prefix: bool) -> str:
-    star = ":*" if prefix else ""
-    parts = [f"{word}{star}" for word in query.words]
+def word_starts(query: Parsed) -> Q:
+    """Every word matches the start of a word (not only the inside of a compound)."""
+    condition = Q()
+    for word in query.words:
+        condition &= Q(document__contains=f" {stem(word)}")
+    for phrase in query.phrases:
+        condition &= Q(document__contains=" " + " ".join(phrase))
+    return condition
+
+
+def tsquery(query: Parsed) -> str:
+    """Every word (stemmed by the configuration), every phrase word after word."""
+    parts = list(query.words)
     parts += [" <-> ".join(phrase) for phrase in query.phrases]
     return " & ".join(parts)
 
@@ -172,16 +183,15 @@ def matching(query: str, *, members: bool, year=None):
     for word in query.excluded:
         entries = entries.exclude(document__contains=f" {word}")
     if uses_full_text():
-        prefix = SearchQuery(tsquery(query, prefix=True), search_type="raw", config=CONFIG)
-        exact = SearchQuery(tsquery(query, prefix=False), search_type="raw", config=CONFIG)
+        stemmed = SearchQuery(tsquery(query), search_type="raw", config=CONFIG)
         tier = Case(
-            When(search_vector=exact, then=Value(2.0)),
-            When(search_vector=prefix, then=Value(1.0)),
+            When(search_vector=stemmed, then=Value(2.0)),
+            When(word_starts(query), then=Value(1.0)),
             default=Value(0.0),
             output_field=FloatField(),
         )
-        return entries.filter(Q(search_vector=prefix) | substring_condition(query)).annotate(
-            rank=tier + SearchRank(F("search_vector"), prefix)
+        return entries.filter(Q(search_vector=stemmed) | substring_condition(query)).annotate(
+            rank=tier + SearchRank(F("search_vector"), stemmed)
         )
     entries = entries.filter(substring_condition(query))
     rank = Value(0.0, output_field=FloatField())
