@@ -56,10 +56,11 @@ def hits_html(text, kind, year, members, page_number) -> str:
             suggested = search.suggestion(text, members=members)
             if suggested:
                 context.update(suggestion=suggested, suggestion_url=search_url(suggested, "", None))
+    path = reverse("search:results")  # once for the many year links
     context.update(
         total=counts.total,
         years=[
-            {"year": y, "count": n, "url": search_url(text, kind, y), "current": y == year}
+            {"year": y, "count": n, "url": search_url(text, kind, y, path), "current": y == year}
             for y, n in counts.by_year.items()
         ],
         all_years_url=search_url(text, kind, None),
@@ -71,8 +72,8 @@ def params(text, kind, year) -> dict:
     return {"q": text} | ({"typ": kind} if kind else {}) | ({"ar": year} if year else {})
 
 
-def search_url(text, kind, year):
-    return f"{reverse('search:results')}?{urlencode(params(text, kind, year))}"
+def search_url(text, kind, year, path=None):
+    return f"{path or reverse('search:results')}?{urlencode(params(text, kind, year))}"
 
 
 def kind_links(text, year, counts):
