@@ -14,9 +14,10 @@ word matches it:
   would apply to the stem: "hemlig" stems to "hem", and "hem:*" finds "hemmaplan";
 - on SQLite by the substring predicates alone, ranked by matches in the title.
 
-A search costs the same few queries however much is indexed: one counts the
-hits per kind and year, one picks the best hits (per kind, or one page of one
-kind), one reads those hits; the excerpts are marked in Python. A search that
+A search costs the same few queries however much is indexed: on the overview
+one pass over the matches counts the hits per kind and year and picks the best
+of each kind, and one reads those hits; one kind page by page counts, then reads
+one page. The excerpts are marked in Python. A search that
 finds nothing asks for the nearest indexed words and checks that the
 suggestion finds something the user may see (two more queries).
 """
@@ -306,6 +307,17 @@ class Counts:
         return sum(self.by_kind.values())
 
 
+def counts_of(rows, year) -> Counts:
+    """Counts from (kind, year, hits) rows: per kind in the chosen year, per year in all."""
+    by_kind, by_year = {}, {}
+    for kind, row_year, hits in rows:
+        if row_year:
+            by_year[row_year] = by_year.get(row_year, 0) + hits
+        if not year or row_year == year:
+            by_kind[kind] = by_kind.get(kind, 0) + hits
+    return Counts(by_kind, dict(sorted(by_year.items(), reverse=True)))
+
+
 def counts(query: str, *, members: bool, year=None) -> Counts:
     """The hits per kind (in the chosen year) and per year: one query."""
     rows = (
@@ -313,29 +325,44 @@ def counts(query: str, *, members: bool, year=None) -> Counts:
         .order_by()
         .values("kind", "year")
         .annotate(hits=Count("pk"))
+        .values_list("kind", "year", "hits")
     )
-    by_kind, by_year = {}, {}
-    for row in rows:
-        if row["year"]:
-            by_year[row["year"]] = by_year.get(row["year"], 0) + row["hits"]
-        if not year or row["year"] == year:
-            by_kind[row["kind"]] = by_kind.get(row["kind"], 0) + row["hits"]
-    return Counts(by_kind, dict(sorted(by_year.items(), reverse=True)))
+    return counts_of(rows, year)
+
+
+def counts_and_best(query: str, *, members: bool, year=None) -> tuple[Counts, list[int]]:
+    """The counts and the best PER_KIND hits of each kind, in one pass over the matches.
+
+    Each row is numbered within its kind (the chosen year's rows first, best first)
+    and within its kind and year; the query returns the first PER_KIND of each kind
+    and the first of each kind and year, which carries that group's count.
+    """
+    in_year = Case(When(year=year, then=Value(0)), default=Value(1)) if year else Value(0)
+    rows = (
+        matching(query, members=members)
+        .annotate(
+            place=Window(RowNumber(), partition_by=F("kind"), order_by=[in_year.asc(), *ORDER]),
+            group_place=Window(RowNumber(), partition_by=[F("kind"), F("year")]),
+            group_hits=Window(Count("pk"), partition_by=[F("kind"), F("year")]),
+        )
+        .filter(Q(place__lte=PER_KIND) | Q(group_place=1))
+        .order_by("kind", "place")
+        .values_list("pk", "kind", "year", "place", "group_place", "group_hits")
+    )
+    groups, best = [], []
+    for pk, kind, row_year, place, group_place, group_hits in rows:
+        if group_place == 1:
+            groups.append((kind, row_year, group_hits))
+        if place <= PER_KIND and (not year or row_year == year):
+            best.append(pk)
+    return counts_of(groups, year), best
 
 
 def grouped(query: str, *, members: bool, year=None) -> tuple[Counts, list[Group]]:
-    """Every kind with hits, with its count and its best PER_KIND hits: three queries."""
-    found = counts(query, members=members, year=year)
+    """Every kind with hits, with its count and its best PER_KIND hits: two queries."""
+    found, ids = counts_and_best(query, members=members, year=year)
     if not found.total:
         return found, []
-    best = (
-        matching(query, members=members, year=year)
-        .annotate(place=Window(RowNumber(), partition_by=F("kind"), order_by=ORDER))
-        .filter(place__lte=PER_KIND)
-        .order_by("kind", "place")
-        .values_list("pk", flat=True)
-    )
-    ids = list(best)
     by_id = {entry.pk: entry for entry in read(SearchEntry.objects.filter(pk__in=ids))}
     words = parsed(query).all_words()
     groups = []
