@@ -397,7 +397,7 @@ def suggestion(query: str, *, members: bool) -> str:
     candidates = nearest_words(words)
     replaced, changed = [], False
     for word in words:
-        best = candidates.get(word)
+        best = candidates.get(word) if len(word) >= 4 else None  # the index's words have 4+
         if best and fold(best) != word:
             replaced.append(best)
             changed = True
