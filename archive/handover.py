@@ -75,6 +75,7 @@ EXCLUDED_MODELS = {
     "mfa.authenticator",
     # Derived from the other tables and rebuilt after the import.
     "search.searchentry",
+    "search.searchword",
 }
 # Credential columns of archived tables, and what the archive holds in their place: a
 # password hash gives way to Django's mark of an unusable password, an invitation's

@@ -8,10 +8,12 @@ from django.utils.translation import gettext_lazy as _
 class SearchEntry(models.Model):
     """A meeting, programme item, note, theme, organisation, person or survey answer.
 
-    Kept current by search/indexing.py (signals of the source models). On
-    PostgreSQL a trigger fills `search_vector` from title and body with the
-    Swedish configuration, and a GIN index serves the searches (migration 0002);
-    on SQLite the column stays empty and the search falls back to whole words.
+    Kept current by search/indexing.py (signals of the source models, declared
+    in each app's search.py). `document` is the folded text (search/folding.py)
+    that prefix, compound and typo matching read; on PostgreSQL a GIN trigram
+    index serves it, and a trigger fills `search_vector` from title, body and
+    context with the `swedish_unaccent` configuration, served by a GIN index
+    (migrations 0002 and 0004). On SQLite the vector stays empty.
     """
 
     class Kind(models.TextChoices):
@@ -33,6 +35,10 @@ class SearchEntry(models.Model):
     # survey and question of an answer, a person's organisation.
     context = models.CharField(_("context"), max_length=500, blank=True)
     date = models.DateField(_("date"), null=True, blank=True)
+    # The year the results page filters on: the date's, or a theme's year.
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True, db_index=True)
+    # Lowercase, without accents: title, text and context as matched, never shown.
+    document = models.TextField(_("folded text"), blank=True, editable=False)
     members_only = models.BooleanField(_("members only"), default=False, db_index=True)
     # Written by a database trigger on PostgreSQL; Django never sets it.
     search_vector = SearchVectorField(null=True, editable=False)
@@ -46,3 +52,21 @@ class SearchEntry(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.title}"
+
+
+class SearchWord(models.Model):
+    """A word of the index, offered as "Did you mean …?" when a search finds nothing.
+
+    Words are added as entries are written and all written again by a rebuild; a
+    word is suggested only if a search for it finds something the user may see.
+    """
+
+    word = models.CharField(_("word"), max_length=40)
+    folded = models.CharField(_("folded word"), max_length=40, unique=True)
+
+    class Meta:
+        verbose_name = _("search word")
+        verbose_name_plural = _("search words")
+
+    def __str__(self):
+        return self.word

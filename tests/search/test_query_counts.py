@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from meetings.models import MeetingDocumentation
+from rusnet.fragments import clear_caches
 from tests.factories import PersonFactory
 from tests.meetings.factories import MeetingFactory, ProgrammeItemFactory
 from tests.surveys.factories import AnswerFactory
@@ -44,3 +45,20 @@ def test_a_search_costs_the_same_queries_however_many_hits(client_as, role, para
     more_hits(times=25)
     assert count_queries(client, params) == with_few_hits
     assert with_few_hits <= 10
+
+
+@pytest.mark.parametrize("role", ["visitor", "member"])
+@pytest.mark.parametrize(
+    "params",
+    [{"q": WORD}, {"q": WORD, "typ": "teman", "ar": "2026"}, {"q": "strategj"}],  # the last: a typo
+)
+def test_a_search_asks_the_index_at_most_three_times(client_as, role, params):
+    client = client_as(role)
+    more_hits(times=3)
+    client.get(reverse("search:results"), params)  # warm the per-process caches
+    clear_caches()  # a first search: nothing of it cached
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("search:results"), params)
+    assert response.status_code == 200
+    index_queries = [q for q in queries.captured_queries if "search_search" in q["sql"]]
+    assert 1 <= len(index_queries) <= 3
