@@ -22,6 +22,7 @@ from meetings.models import Meeting
 from regions.models import Organisation, Person
 from rusnet.fragments import clear_caches
 from rusnet.seed import load_seed_data
+from tests import scale
 from tests.factories import PASSWORD, UserFactory, totp_code
 
 # Playwright's sync API runs an event loop in the test thread; without this,
@@ -71,22 +72,18 @@ def uses_database(request):
     return "db" in request.fixturenames or request.node.get_closest_marker("django_db")
 
 
-_database = {"emptied": False}  # per process: pytest-xdist runs one per worker
-
-
 @pytest.fixture(autouse=True)
 def seed_rows_after_a_flush(request, django_db_blocker):
     """A transactional test ends by emptying the database. The next test of this process
     that runs in a transaction gets the seed rows back, committed once, instead of loading
     them inside every test's transaction again (see `seed_data`)."""
     transactional = is_transactional(request)
-    if _database["emptied"] and not transactional and uses_database(request):
+    if not transactional and uses_database(request):
         with django_db_blocker.unblock():
-            load_seed_data()
-        _database["emptied"] = False
+            scale.restore_seed_rows()
     yield
     if transactional:
-        _database["emptied"] = True
+        scale.database_emptied()
 
 
 @pytest.fixture(autouse=True)

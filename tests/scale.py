@@ -23,18 +23,31 @@ from tests.factories import (
 
 TENFOLD = 10
 
+_database = {"emptied": False}  # per process: pytest-xdist runs one per worker
+
+
+def database_emptied():
+    """A transactional test has just emptied this process's database."""
+    _database["emptied"] = True
+
+
+def restore_seed_rows():
+    """The seed rows again, committed, if a transactional test emptied the database."""
+    from rusnet.seed import load_seed_data
+
+    if _database["emptied"]:
+        load_seed_data()
+        _database["emptied"] = False
+
 
 @contextmanager
 def module_transaction(django_db_blocker):
     """A transaction around a module: unblock the database inside it for a module fixture's
     writes (`with django_db_blocker.unblock():`); they are all undone when the block ends."""
-    from rusnet.seed import load_seed_data
-
     with django_db_blocker.unblock():
         # A transactional test earlier in this process may have emptied the database:
         # the seed rows come back for good, not only for this module.
-        if not Organisation.objects.exists():
-            load_seed_data()
+        restore_seed_rows()
         atomic = transaction.atomic()
         atomic.__enter__()
     try:
