@@ -18,9 +18,11 @@ run: $(STAMP)
 	$(DEV) $(BIN)/python manage.py setup_demo
 	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:8000
 
-## The whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
+## The whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set), in two processes
+## (pytest-xdist, one test file per process at a time); PYTEST_WORKERS=0 runs one process
+PYTEST_WORKERS ?= 2
 test: $(STAMP)
-	$(BIN)/pytest
+	$(BIN)/pytest $(if $(filter 0,$(PYTEST_WORKERS)),,-n $(PYTEST_WORKERS) --dist loadfile)
 
 ## Only the browser tests, failing instead of skipping when Chromium is missing
 test-browser: $(STAMP)

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from meetings import filetypes
 from meetings.bounded_zip import ZipTooLarge
-from meetings.markdown import looks_like_script
+from meetings.markdown import MAX_LENGTH, looks_like_script
 from meetings.models import MeetingDocumentation
 from rusnet.concurrency import VersionedModelForm
 
@@ -18,6 +18,15 @@ class DocumentationForm(VersionedModelForm):
 
     def clean_notes(self):
         notes = self.cleaned_data["notes"]
+        if len(notes) > MAX_LENGTH:
+            limit = f"{MAX_LENGTH:,}".replace(",", "\N{NO-BREAK SPACE}")  # 20 000
+            raise forms.ValidationError(
+                _(
+                    "The notes may be at most %(max)s characters long; these are %(length)s. "
+                    "Shorten them or attach the full text as a file."
+                )
+                % {"max": limit, "length": len(notes)}
+            )
         if looks_like_script(notes):
             raise forms.ValidationError(
                 _(

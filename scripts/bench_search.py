@@ -47,7 +47,7 @@ def build():
     bench.setup_django()
     from django.core.management import call_command
 
-    from rusnet.seed import load_seed_data
+    from archive.seed import load_seed_data
 
     call_command("migrate", verbosity=0)
     load_seed_data()

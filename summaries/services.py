@@ -402,7 +402,9 @@ def documentation_notes(meeting) -> str:
 
 # --- Markdown as plain blocks (for Word) ------------------------------------------
 
-LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]+)[^)]*\)")
+# Possessive quantifiers: the same matches without backtracking, which took minutes on
+# 20 000 characters of "[x](" (the limit of documentation notes).
+LINK = re.compile(r"!?\[([^\]]*+)\]\(([^)\s]++)[^)]*+\)")
 EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
 SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 TAG = re.compile(r"<[^>]+>")

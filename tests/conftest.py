@@ -22,6 +22,7 @@ from archive.seed import load_seed_data
 from meetings.models import Meeting
 from regions.models import Organisation, Person
 from rusnet.fragments import clear_caches
+from tests import scale
 from tests.factories import PASSWORD, UserFactory, totp_code
 
 # Playwright's sync API runs an event loop in the test thread; without this,
@@ -43,10 +44,46 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
+def pytest_sessionfinish(session):
+    """Remove this process's upload folder (tests/settings.py gives each process one)."""
+    from django.conf import settings
+
+    if settings.configured and "rusnet-test-media-" in str(settings.MEDIA_ROOT):
+        shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         load_seed_data()
+
+
+def is_transactional(request):
+    """Does the test commit for real (and so end by emptying the database)?"""
+    if "transactional_db" in request.fixturenames or "live_server" in request.fixturenames:
+        return True
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None:
+        return False
+    return bool(marker.kwargs.get("transaction") or (marker.args and marker.args[0]))
+
+
+def uses_database(request):
+    return "db" in request.fixturenames or request.node.get_closest_marker("django_db")
+
+
+@pytest.fixture(autouse=True)
+def seed_rows_after_a_flush(request, django_db_blocker):
+    """A transactional test ends by emptying the database. The next test of this process
+    that runs in a transaction gets the seed rows back, committed once, instead of loading
+    them inside every test's transaction again (see `seed_data`)."""
+    transactional = is_transactional(request)
+    if not transactional and uses_database(request):
+        with django_db_blocker.unblock():
+            scale.restore_seed_rows()
+    yield
+    if transactional:
+        scale.database_emptied()
 
 
 @pytest.fixture(autouse=True)
@@ -72,9 +109,19 @@ def gavleborg(seed_data):
     return Organisation.objects.get(slug="gavleborg")
 
 
+def new_member():
+    return UserFactory(email="mia@example.org", full_name="Mia Medlem")
+
+
+def new_admin():
+    return UserFactory(
+        email="adam@example.org", full_name="Adam Admin", is_superuser=True, is_staff=True
+    )
+
+
 @pytest.fixture
 def member(seed_data):
-    return UserFactory(email="mia@example.org", full_name="Mia Medlem")
+    return new_member()
 
 
 @pytest.fixture
@@ -104,9 +151,7 @@ def secretariat(seed_data):
 
 @pytest.fixture
 def admin(seed_data):
-    return UserFactory(
-        email="adam@example.org", full_name="Adam Admin", is_superuser=True, is_staff=True
-    )
+    return new_admin()
 
 
 JANUARY = "2026-01-27-rus-och-relationen-till-andra-planer-och-strategier"

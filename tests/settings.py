@@ -4,6 +4,8 @@ Only what a test machine lacks is set here; everything else is rusnet/settings.p
 """
 
 import os
+import tempfile
+from pathlib import Path
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key-not-used-anywhere-else")
 os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "false")
@@ -20,7 +22,8 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-MEDIA_ROOT = BASE_DIR / "test-media"  # noqa: F405
+# Each test process (pytest-xdist worker) writes uploads to a folder of its own.
+MEDIA_ROOT = Path(tempfile.gettempdir()) / f"rusnet-test-media-{os.getpid()}"
 # Visitors see an edit at once in tests; tests/core/test_cached_pages.py tests the lag.
 VISITOR_PAGES_LAG_SECONDS = 0
 # The cache in local memory, emptied before every test (tests/conftest.py): the

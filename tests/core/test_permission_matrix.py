@@ -1,12 +1,10 @@
 """Every URL, for every role, GET and POST: the answer and, when refused, no change."""
 
-import hashlib
-
 import pytest
-from django.apps import apps
 from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from tests.database_state import database_fingerprint
 from tests.expect import DENIED, LOGIN, NOT_ALLOWED, OK, ROLES
 from tests.permissions import (
     ACCOUNT_ACTIONS,
@@ -46,17 +44,6 @@ def test_every_url_has_a_declared_expectation():
 
 def test_no_expectation_for_a_url_that_does_not_exist():
     assert set(EXPECTATIONS) <= set(portal_url_names())
-
-
-def database_fingerprint():
-    """A digest of every row the portal stores (sessions aside), to prove nothing changed."""
-    digest = hashlib.sha256()
-    for model in sorted(apps.get_models(), key=lambda m: m._meta.label):
-        if model._meta.label == "sessions.Session":
-            continue
-        for row in model._base_manager.order_by("pk").values_list():
-            digest.update(repr(row).encode())
-    return digest.hexdigest()
 
 
 def assert_outcome(response, expected, url):
