@@ -210,3 +210,26 @@ def test_a_shift_past_midnight_changes_nothing(may):
     with pytest.raises(TimetableError, match="Sent"):
         shift_day(may, MAY_22, 45)
     assert timetable(may) == ["A 09.00–09.30", "Sent 23.00–23.30"]
+
+
+def test_the_migration_puts_days_swapped_by_the_old_move_in_time_order(may):
+    """The bug of 22 May 2026: "Move up" swapped items but kept their times."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("meetings.migrations.0005_programme_item_is_pinned")
+    make_day(
+        may,
+        ("Incheckning", "09:00", "09:15"),
+        ("Fika", "10:00", "10:30"),
+        ("Utan tid", None, None),
+        ("Tema", "09:15", "10:00"),
+    )
+    migration.chronological_order(apps, None)
+    assert timetable(may) == [
+        "Incheckning 09.00–09.15",
+        "Tema 09.15–10.00",
+        "Fika 10.00–10.30",
+        "Utan tid",
+    ]
