@@ -264,18 +264,22 @@ def remember(items) -> list:
 
 
 @transaction.atomic
-def move_item(item, direction: str, token=None) -> bool:
-    """Move the item one place up or down its day and re-time the day; False at either end.
+def move_item(item, direction: str | None = None, token=None, position: int | None = None) -> bool:
+    """Move the item one place up or down its day, or to a 1-based `position` (a drop),
+    and re-time the day. False if it would not move (at either end, or the same place).
 
     Raises ProgrammeConflict if the day changed since `token`, TimetableError if the
     day would no longer fit.
     """
     siblings = remember(locked_day(item.meeting_id, item.day, token))
     index = next(n for n, sibling in enumerate(siblings) if sibling.pk == item.pk)
-    other = index - 1 if direction == "up" else index + 1
-    if not 0 <= other < len(siblings):
+    if position is not None:
+        target = min(max(position, 1), len(siblings)) - 1
+    else:
+        target = index - 1 if direction == "up" else index + 1
+    if target == index or not 0 <= target < len(siblings):
         return False
-    siblings[index], siblings[other] = siblings[other], siblings[index]
+    siblings.insert(target, siblings.pop(index))
     arranged = retime(siblings)
     save_day(siblings, arranged, _("Moved; the times follow the order"))
     return True

@@ -166,10 +166,12 @@ def item_move(request, slug, pk):
     meeting = meeting_for_editor(request, slug)
     item = item_of(meeting, pk)
     direction = request.POST.get("direction")
-    if direction not in ("up", "down"):
+    position = request.POST.get("position", "")
+    if direction not in ("up", "down") and not position.isdigit():
         raise Http404
+    position = int(position) if direction not in ("up", "down") else None
     try:
-        if move_item(item, direction, token=request.POST.get("token", "")):
+        if move_item(item, direction, token=request.POST.get("token", ""), position=position):
             announce(meeting, item, "moved")
     except ProgrammeConflict:
         messages.error(request, PROGRAMME_CHANGED_ELSEWHERE)

@@ -110,3 +110,42 @@ def test_planner_reorders_a_day_and_the_times_follow(page, site, log_in, planeri
     assert editor_rows(page)[2:] == ["09.45–10.30 Tema: kommunikation", "12.00–13.00 Lunch"]
     page.goto(f"{site.url}/moten/{may.slug}/")
     assert programme_of(page)[2:] == ["09.45–10.30 Tema: kommunikation", "12.00–13.00 Lunch"]
+
+
+def test_keyboard_and_drag_reorder_with_the_times_following(page, site, log_in, planering, may):
+    from tests.meetings.test_programme_timetable import make_day
+
+    make_day(
+        may,
+        ("Incheckning", "09:00", "09:15"),
+        ("Tema", "09:15", "10:00"),
+        ("Fika", "10:00", "10:30"),
+    )
+    log_in(planering)
+    page.goto(f"{site.url}/moten/{may.slug}/program/")
+    assert_accessible(page)
+
+    page.get_by_role("button", name="Flytta Fika", exact=True).focus()
+    page.keyboard.press("ArrowUp")
+    status = page.locator("#reorder-status")
+    expect(status).to_have_text("Flyttad till plats 2 av 3. 09.15–09.45")
+    expect(page.get_by_role("button", name="Flytta Fika", exact=True)).to_be_focused()
+    page.keyboard.press("ArrowUp")
+    expect(status).to_have_text("Flyttad till plats 1 av 3. 09.00–09.30")
+    assert editor_rows(page) == [
+        "09.00–09.30 Fika",
+        "09.30–09.45 Incheckning",
+        "09.45–10.30 Tema",
+    ]
+
+    tema = may.items.get(title="Tema")
+    page.get_by_role("button", name="Flytta Incheckning", exact=True).drag_to(
+        page.locator(f"#item-{tema.pk}")
+    )
+    expect(status).to_have_text("Flyttad till plats 3 av 3. 10.15–10.30")
+    assert editor_rows(page) == [
+        "09.00–09.30 Fika",
+        "09.30–10.15 Tema",
+        "10.15–10.30 Incheckning",
+    ]
+    assert_accessible(page)

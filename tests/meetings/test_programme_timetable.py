@@ -233,3 +233,14 @@ def test_the_migration_puts_days_swapped_by_the_old_move_in_time_order(may):
         "Fika 10.00–10.30",
         "Utan tid",
     ]
+
+
+def test_a_drop_moves_an_item_to_a_position_and_re_times_the_day(may):
+    first, second, third = make_day(
+        may, ("A", "09:00", "09:15"), ("B", "09:15", "10:00"), ("C", "10:00", "10:30")
+    )
+    assert move_item(first, position=3)
+    assert timetable(may) == ["B 09.00–09.45", "C 09.45–10.15", "A 10.15–10.30"]
+    assert not move_item(third, position=2)  # already there
+    assert move_item(third, position=99)
+    assert timetable(may) == ["B 09.00–09.45", "A 09.45–10.00", "C 10.00–10.30"]
