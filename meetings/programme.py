@@ -10,7 +10,7 @@ the order) keep no time and follow the item before them.
 import hashlib
 from copy import copy as duplicate
 from dataclasses import dataclass
-from datetime import time
+from datetime import time, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -308,7 +308,30 @@ def shift_day(meeting, day, shift: int, token=None) -> list:
                 )
             setattr(item, field, clock(moved))
     reason = _("The whole day moved %(minutes)s minutes") % {"minutes": shift}
+    shift_meeting_times(meeting, day, shift, items, reason)
     return save_day(items, items, reason)
+
+
+def shift_meeting_times(meeting, day, shift: int, items, reason) -> None:
+    """Move the meeting's announced start or end with the day when they were the day's
+    first start or last end, so the meeting's facts and calendar file agree with it."""
+    if not meeting.times_announced:
+        return
+    starts = [before[1] for before in (item._timetable_before for item in items) if before[1]]
+    ends = [before[2] or before[1] for before in (i._timetable_before for i in items) if before[1]]
+    if not starts:
+        return
+    current = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    moved = []
+    for field, edge in (("starts_at", min(starts)), ("ends_at", max(ends))):
+        local = timezone.localtime(getattr(current, field))
+        if local.date() == day and local.time().replace(second=0, microsecond=0) == edge:
+            setattr(current, field, getattr(current, field) + timedelta(minutes=shift))
+            moved.append(field)
+    if moved:
+        current.version += 1
+        current._change_reason = reason[:100]
+        current.save(update_fields=[*moved, "version"])
 
 
 @transaction.atomic

@@ -244,3 +244,17 @@ def test_a_drop_moves_an_item_to_a_position_and_re_times_the_day(may):
     assert not move_item(third, position=2)  # already there
     assert move_item(third, position=99)
     assert timetable(may) == ["B 09.00–09.45", "A 09.45–10.00", "C 10.00–10.30"]
+
+
+def test_shifting_a_day_moves_the_meeting_s_announced_start_and_end_with_it(january):
+    from django.utils import timezone
+
+    shift_day(january, date(2026, 1, 27), 30)
+    shift_day(january, date(2026, 1, 28), -15)
+    january.refresh_from_db()
+    assert timezone.localtime(january.starts_at).strftime("%d %H.%M") == "27 12.30"
+    assert timezone.localtime(january.ends_at).strftime("%d %H.%M") == "28 12.45"
+    assert timetable(january, day="2026-01-27")[0] == "Lunch 12.30–13.30"
+    assert january.history.latest("history_date").history_change_reason == (
+        "Hela dagen flyttades -15 minuter"
+    )
