@@ -172,6 +172,7 @@ def item_move(request, slug, pk):
     position = int(position) if direction not in ("up", "down") else None
     try:
         if move_item(item, direction, token=request.POST.get("token", ""), position=position):
+            item.refresh_from_db(fields=["starts", "ends"])
             announce(meeting, item, "moved")
     except ProgrammeConflict:
         messages.error(request, PROGRAMME_CHANGED_ELSEWHERE)

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from meetings.models import ProgrammeItem
 from meetings.programme import day_token
-from tests.meetings.test_programme_editing import item_form
+from tests.meetings.test_programme_editing import announcements, item_form  # noqa: F401
 from tests.meetings.test_programme_timetable import MAY_22, make_day, timetable
 
 THEME = "Tema: RUS och relationen till andra planer och strategier"
@@ -158,3 +158,28 @@ def test_a_day_shift_is_validated(client, planner, may):
     assert "Välj ett giltigt alternativ" in other_day.content.decode()
     assert timetable(may) == ["Sent 23.00–23.30"]
     assert ProgrammeItem.objects.get(title="Sent").day == MAY_22
+
+
+def test_a_move_and_a_shift_of_a_published_programme_are_announced_with_the_new_times(
+    client,
+    planner,
+    may,
+    announcements,  # noqa: F811
+    django_capture_on_commit_callbacks,
+):
+    make_day(may, ("A", "09:00", "09:15"), ("B", "09:15", "10:00"))
+    client.force_login(planner)
+    second = may.items.get(title="B")
+    url = reverse("meetings:item_move", args=[may.slug, second.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"direction": "up", "token": day_token(may.items.all())})
+    shift = {"day": "2026-05-22", "minutes": "30", "token": day_token(may.items.all())}
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(shift_url(may), shift)
+    assert announcements == [
+        (may.slug, ["”B (09.00)” har flyttats i programmet."]),
+        (
+            may.slug,
+            ["”B (09.30)” har flyttats i programmet.", "”A (10.15)” har flyttats i programmet."],
+        ),
+    ]
