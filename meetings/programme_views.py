@@ -25,6 +25,7 @@ from meetings.programme import (
     ProgrammeConflict,
     TimetableError,
     announce,
+    arrange_after_edit,
     copy_meeting,
     day_token,
     move_item,
@@ -256,6 +257,9 @@ def restore(request, slug, part, history_id):
     if request.method == "POST":
         restored = restore_version(record)
         if model is ProgrammeItem:
+            # The restored times take their place in the day's order (overlaps are not
+            # resolved here: the editor shows the day as it now is).
+            arrange_after_edit(restored, flow=False, days=[record.day])
             announce(meeting, restored, "changed")
         messages.success(request, _("The earlier version was restored."))
         return redirect("meetings:history", slug=meeting.slug)

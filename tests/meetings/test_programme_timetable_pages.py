@@ -183,3 +183,18 @@ def test_a_move_and_a_shift_of_a_published_programme_are_announced_with_the_new_
             ["”B (09.30)” har flyttats i programmet.", "”A (10.15)” har flyttats i programmet."],
         ),
     ]
+
+
+def test_a_restored_version_takes_its_place_in_the_order_of_the_day(client_as, january):
+    opening = january.items.get(day="2026-01-28", title="Inledning och reflektioner")
+    secretariat = client_as("secretariat")
+    after_lunch = item_form(opening, starts="13:00", ends="13:10")
+    assert secretariat.post(edit_url(opening), after_lunch).status_code == 302
+    # The version saved by the form, before the day's order was brought in line.
+    saved = opening.history.filter(starts="13:00", order=opening.order).get()
+    restore = reverse("meetings:restore", args=[january.slug, "punkt", saved.history_id])
+    secretariat.post(restore)
+    assert timetable(january, day="2026-01-28")[-2:] == [
+        "Lunch 12.00–13.00",
+        "Inledning och reflektioner 13.00–13.10",
+    ]
