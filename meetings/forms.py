@@ -2,10 +2,21 @@ import django_filters
 from django import forms
 from django.db import transaction
 from django.db.models import Q
-from django.utils.formats import date_format, time_format
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models import Meeting, ProgrammeItem, ProgrammeSpeaker
+from meetings.programme import (
+    DEFAULT_MINUTES,
+    TimetableError,
+    arrange_after_edit,
+    later,
+    new_gaps,
+    next_free_time,
+    overlaps_of,
+    proposed_flow,
+    span,
+)
 from regions.models import Organisation, Person
 from rusnet.concurrency import VersionedModelForm
 from rusnet.forms import ModelMultipleChoiceField
@@ -106,7 +117,15 @@ class NewMeetingForm(MeetingForm):
 
 
 class ProgrammeItemForm(VersionedModelForm):
-    """One programme item, validated against the meeting's days and its other items."""
+    """One programme item, validated against the meeting's days and its other items.
+
+    An item that would overlap another, or open a gap in its day, is not saved at
+    once: the form lists what clashes (`clashes`) and what would move to make room
+    (`moves`), and the planner saves again with a `resolution`: "flow" lets the other
+    items move around this one, "keep" keeps a gap. An overlap is never saved.
+    """
+
+    RESOLUTIONS = ("flow", "keep")
 
     day = forms.TypedChoiceField(label=_("Day"), coerce=forms.DateField().to_python)
     speakers = ModelMultipleChoiceField(
@@ -122,6 +141,7 @@ class ProgrammeItemForm(VersionedModelForm):
             "day",
             "starts",
             "ends",
+            "is_pinned",
             "kind",
             "title",
             "description",
@@ -131,17 +151,41 @@ class ProgrammeItemForm(VersionedModelForm):
             "is_parallel",
         ]
         widgets = {"starts": TimeInput, "ends": TimeInput}
+        help_texts = {
+            "ends": _(
+                "Proposed length: fika 30 min, lunch 60 min, presentation 30 min. "
+                "Leave empty for an item without an end, such as a dinner."
+            )
+        }
 
-    def __init__(self, *args, meeting, **kwargs):
+    def __init__(self, *args, meeting, proposal_day=None, proposal_kind=None, **kwargs):
         self.meeting = meeting
         super().__init__(*args, **kwargs)
         self.instance.meeting = meeting
+        self.clashes, self.moves, self.can_keep, self.flow = [], [], False, False
         self.fields["day"].choices = [
             (day.isoformat(), date_format(day, "l j F Y")) for day in meeting.days
         ]
+        self.original_day = self.instance.day if self.instance.pk else None
         if self.instance.pk:
             self.initial["day"] = self.instance.day.isoformat()
             self.initial["speakers"] = [s.person_id for s in self.instance.speakers.all()]
+        elif not self.is_bound:
+            self.propose(proposal_day, proposal_kind)
+
+    def propose(self, day, kind):
+        """The next free time of the day and the usual length of the kind of item."""
+        if day not in self.meeting.days:
+            day = self.meeting.days[0]
+        if kind not in ProgrammeItem.Kind.values:
+            kind = ProgrammeItem.Kind.PRESENTATION
+        starts = next_free_time(self.meeting, day)
+        self.initial.update(
+            day=day.isoformat(),
+            kind=kind,
+            starts=starts,
+            ends=later(starts, DEFAULT_MINUTES[kind]),
+        )
 
     def clean(self):
         cleaned = super().clean()
@@ -152,30 +196,55 @@ class ProgrammeItemForm(VersionedModelForm):
             return cleaned
         if self.errors:
             return cleaned
+        self.check_timetable(cleaned, title)
+        return cleaned
+
+    def check_timetable(self, cleaned, title):
+        """Overlaps and new gaps, shown before saving, and what would move to mend them."""
         candidate = ProgrammeItem(
             meeting=self.meeting,
             day=cleaned["day"],
-            starts=starts,
-            ends=ends,
+            starts=cleaned.get("starts"),
+            ends=cleaned.get("ends"),
             is_parallel=cleaned.get("is_parallel", False),
+            is_pinned=cleaned.get("is_pinned", False),
             title=title,
         )
-        others = self.meeting.items.filter(day=cleaned["day"]).exclude(pk=self.instance.pk)
-        for other in others:
-            if candidate.overlaps(other):
-                raise forms.ValidationError(
-                    _(
-                        "“%(title)s” overlaps “%(other)s” (%(starts)s–%(ends)s). Change the "
-                        "times or mark one of them as parallel."
-                    )
-                    % {
-                        "title": title,
-                        "other": other.title,
-                        "starts": time_format(other.starts, "TIME_FORMAT"),
-                        "ends": time_format(other.ends, "TIME_FORMAT"),
-                    }
+        others = list(self.meeting.items.filter(day=cleaned["day"]).exclude(pk=self.instance.pk))
+        before = others + ([self.instance] if self.original_day == cleaned["day"] else [])
+        overlaps = overlaps_of(candidate, others)
+        opened = new_gaps(before, [*others, candidate])
+        if not overlaps and not opened:
+            return
+        try:
+            arranged = proposed_flow(candidate, others)
+        except TimetableError as error:
+            raise forms.ValidationError(str(error)) from error
+        if overlaps_of(candidate, arranged):
+            fixed = overlaps[0].second
+            raise forms.ValidationError(
+                _(
+                    "%(clash)s “%(other)s” has a fixed time. Change the times, or mark one "
+                    "of them as parallel."
                 )
-        return cleaned
+                % {"clash": overlaps[0], "other": fixed.title}
+            )
+        resolution = self.data.get("resolution")
+        if resolution == "flow" or (resolution == "keep" and not overlaps):
+            self.flow = resolution == "flow"
+            return
+        self.clashes = overlaps + opened
+        self.can_keep = not overlaps
+        old = {other.pk: span(other) for other in others}
+        self.moves = [
+            (item.title, old[item.pk], span(item))
+            for item in arranged
+            if item is not candidate and span(item) != old[item.pk]
+        ]
+        raise forms.ValidationError(
+            _("Check the times before saving: choose below, or change the item."),
+            code="clashes",
+        )
 
     def save(self, commit=True):
         with transaction.atomic():
@@ -183,7 +252,34 @@ class ProgrammeItemForm(VersionedModelForm):
                 self.instance.order = next_order(self.meeting, self.cleaned_data["day"])
             item = super().save(commit=commit)
             sync_speakers(item, self.cleaned_data["speakers"])
+            days = [self.original_day] if self.original_day else []
+            arrange_after_edit(item, flow=self.flow, days=days)
         return item
+
+
+class ShiftDayForm(forms.Form):
+    """“Move the whole day 30 minutes later”: every timed item of one day."""
+
+    day = forms.TypedChoiceField(label=_("Day"), coerce=forms.DateField().to_python)
+    minutes = forms.IntegerField(
+        label=_("Minutes"),
+        min_value=-12 * 60,
+        max_value=12 * 60,
+        help_text=_("Positive moves the day later, negative earlier, e.g. 30 or -15."),
+    )
+    token = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["day"].choices = [
+            (day.isoformat(), date_format(day, "l j F Y")) for day in meeting.days
+        ]
+
+    def clean_minutes(self):
+        shift = self.cleaned_data["minutes"]
+        if shift == 0:
+            raise forms.ValidationError(_("Give a number of minutes other than 0."))
+        return shift
 
 
 def next_order(meeting, day) -> int:

@@ -220,6 +220,14 @@ class ProgrammeItem(VersionedModel):
     is_parallel = models.BooleanField(
         _("parallel"), default=False, help_text=_("May overlap other items (parallel sessions).")
     )
+    is_pinned = models.BooleanField(
+        _("fixed time"),
+        default=False,
+        help_text=_(
+            "Keeps its time when other items are moved, e.g. lunch at 12.00 or a speaker "
+            "who can only come at 14.00."
+        ),
+    )
     order = models.PositiveIntegerField(_("order"), default=0)
 
     history = HistoricalRecords()

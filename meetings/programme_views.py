@@ -1,5 +1,7 @@
 """Preparing a meeting: its details, the programme editor, history, publishing, copying."""
 
+from datetime import date
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -12,9 +14,24 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from accounts.access import secretariat_required
-from meetings.forms import CopyMeetingForm, MeetingForm, NewMeetingForm, ProgrammeItemForm
+from meetings.forms import (
+    CopyMeetingForm,
+    MeetingForm,
+    NewMeetingForm,
+    ProgrammeItemForm,
+    ShiftDayForm,
+)
 from meetings.models import Meeting, ProgrammeItem, ProgrammeSpeaker
-from meetings.programme import announce, copy_meeting, move_item
+from meetings.programme import (
+    ProgrammeConflict,
+    TimetableError,
+    announce,
+    arrange_after_edit,
+    copy_meeting,
+    day_token,
+    move_item,
+    shift_day,
+)
 from meetings.views import programme_days
 from rusnet.concurrency import changes_in, restore_version
 from rusnet.history import combined, history_of, history_rows, with_users
@@ -63,10 +80,32 @@ def programme(request, slug):
         "meetings/programme.html",
         {
             "meeting": meeting,
-            "days": programme_days(meeting),
+            "days": [(day, items, day_token(items)) for day, items in programme_days(meeting)],
+            "kinds": ADDABLE_KINDS,
             "can_publish": request.user.has_perm("meetings.publish_meeting"),
         },
     )
+
+
+# The kinds offered as "add …" links per day, each with its usual length (no JavaScript).
+ADDABLE_KINDS = [
+    (ProgrammeItem.Kind.PRESENTATION, _lazy("presentation")),
+    (ProgrammeItem.Kind.BREAK, _lazy("fika")),
+    (ProgrammeItem.Kind.MEAL, _lazy("lunch")),
+    (ProgrammeItem.Kind.DIALOGUE, _lazy("dialogue")),
+]
+
+PROGRAMME_CHANGED_ELSEWHERE = _lazy(
+    "Someone else changed the programme of the day while you were working. Nothing was "
+    "moved: the programme below is the latest version, try again."
+)
+
+
+def date_or_none(value):
+    try:
+        return date.fromisoformat(value or "")
+    except ValueError:
+        return None
 
 
 def item_of(meeting, pk):
@@ -76,7 +115,12 @@ def item_of(meeting, pk):
 @login_required
 def item_add(request, slug):
     meeting = meeting_for_editor(request, slug)
-    form = ProgrammeItemForm(request.POST or None, meeting=meeting)
+    form = ProgrammeItemForm(
+        request.POST or None,
+        meeting=meeting,
+        proposal_day=date_or_none(request.GET.get("dag")),
+        proposal_kind=request.GET.get("typ"),
+    )
     if request.method == "POST" and form.is_valid():
         item = form.save()
         announce(meeting, item, "added")
@@ -118,11 +162,58 @@ def item_move(request, slug, pk):
     meeting = meeting_for_editor(request, slug)
     item = item_of(meeting, pk)
     direction = request.POST.get("direction")
-    if direction not in ("up", "down"):
+    position = request.POST.get("position", "")
+    if direction not in ("up", "down") and not position.isdigit():
         raise Http404
-    if move_item(item, direction):
-        announce(meeting, item, "moved")
+    position = int(position) if direction not in ("up", "down") else None
+    try:
+        if move_item(item, direction, token=request.POST.get("token", ""), position=position):
+            item.refresh_from_db(fields=["starts", "ends"])
+            announce(meeting, item, "moved")
+    except ProgrammeConflict:
+        messages.error(request, PROGRAMME_CHANGED_ELSEWHERE)
+    except TimetableError as error:
+        messages.error(request, str(error))
     return redirect(reverse("meetings:programme", args=[meeting.slug]) + f"#item-{item.pk}")
+
+
+@login_required
+def day_shift(request, slug):
+    """“Move the whole day 30 minutes later”: a form, then every timed item of the day."""
+    meeting = meeting_for_editor(request, slug)
+    day = date_or_none(request.GET.get("dag"))
+    if day not in meeting.days:
+        day = meeting.days[0]
+    form = ShiftDayForm(
+        request.POST or None,
+        meeting=meeting,
+        initial={
+            "day": day.isoformat(),
+            "minutes": 30,
+            "token": day_token(meeting.items.filter(day=day)),
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        day, shift = form.cleaned_data["day"], form.cleaned_data["minutes"]
+        try:
+            moved = shift_day(meeting, day, shift, token=form.cleaned_data["token"])
+        except ProgrammeConflict:
+            form.add_error(None, PROGRAMME_CHANGED_ELSEWHERE)
+        except TimetableError as error:
+            form.add_error("minutes", str(error))
+        else:
+            announce(meeting, moved, "moved")
+            messages.success(
+                request,
+                _("The day moved %(minutes)s minutes: %(count)s items got new times.")
+                % {"minutes": shift, "count": len(moved)},
+            )
+            return redirect(meeting_programme_url(meeting, day))
+    return render(request, "meetings/day_shift.html", {"meeting": meeting, "form": form})
+
+
+def meeting_programme_url(meeting, day):
+    return reverse("meetings:programme", args=[meeting.slug]) + f"#dag-{day.isoformat()}"
 
 
 def meeting_history(meeting):
@@ -161,6 +252,9 @@ def restore(request, slug, part, history_id):
     if request.method == "POST":
         restored = restore_version(record)
         if model is ProgrammeItem:
+            # The restored times take their place in the day's order (overlaps are not
+            # resolved here: the editor shows the day as it now is).
+            arrange_after_edit(restored, flow=False, days=[record.day])
             announce(meeting, restored, "changed")
         messages.success(request, _("The earlier version was restored."))
         return redirect("meetings:history", slug=meeting.slug)

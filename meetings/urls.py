@@ -13,6 +13,7 @@ urlpatterns = [
     path("<slug:slug>/redigera/", programme_views.edit, name="edit"),
     path("<slug:slug>/program/", programme_views.programme, name="programme"),
     path("<slug:slug>/program/ny/", programme_views.item_add, name="item_add"),
+    path("<slug:slug>/program/flytta-dag/", programme_views.day_shift, name="day_shift"),
     path("<slug:slug>/program/<int:pk>/", programme_views.item_edit, name="item_edit"),
     path("<slug:slug>/program/<int:pk>/ta-bort/", programme_views.item_delete, name="item_delete"),
     path("<slug:slug>/program/<int:pk>/flytta/", programme_views.item_move, name="item_move"),

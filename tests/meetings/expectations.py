@@ -51,6 +51,18 @@ def meeting_data():
     return {key: value for key, value in data.items() if value is not False}
 
 
+def day_token_of(item):
+    from meetings.programme import day_token
+
+    return day_token(item.meeting.items.filter(day=item.day))
+
+
+def meeting_token():
+    from meetings.programme import day_token
+
+    return day_token(january().items.all())
+
+
 def draft():
     from tests.meetings.factories import MeetingFactory
 
@@ -102,7 +114,13 @@ EXPECTATIONS: dict[str, Expectation] = {
         get=everyone(NOT_ALLOWED),
         post=EDITORS,
         kwargs=lambda: {"slug": JANUARY, "pk": first_item().pk},
-        data=lambda: {"direction": "down"},
+        data=lambda: {"direction": "down", "token": day_token_of(first_item())},
+    ),
+    "meetings:day_shift": Expectation(
+        get=EDITORS,
+        post=EDITORS,
+        kwargs=lambda: {"slug": JANUARY},
+        data=lambda: {"day": "2026-01-28", "minutes": "30", "token": meeting_token()},
     ),
     "meetings:history": Expectation(get=EDITORS, kwargs=lambda: {"slug": JANUARY}),
     "meetings:restore": Expectation(

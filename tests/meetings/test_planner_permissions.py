@@ -12,6 +12,7 @@ HER_MEETING = {
     "meetings:edit": OK,
     "meetings:programme": OK,
     "meetings:item_add": OK,
+    "meetings:day_shift": OK,
     "meetings:history": OK,
     "meetings:publish": "denied",
     "meetings:cancel": "denied",
@@ -39,11 +40,12 @@ def test_planner_of_another_meeting_is_refused(name, client, planner):
 
 
 def test_planner_moves_items_of_her_meeting(client, planner, may):
+    from meetings.programme import day_token
     from tests.meetings.factories import ProgrammeItemFactory
 
     first, second = ProgrammeItemFactory.create_batch(2, meeting=may)
     client.force_login(planner)
     url = reverse("meetings:item_move", args=[may.slug, first.pk])
     assert client.get(url).status_code == 405
-    client.post(url, {"direction": "down"})
+    client.post(url, {"direction": "down", "token": day_token([first, second])})
     assert list(may.items.all()) == [second, first]

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from meetings.models import Meeting, ProgrammeItem
+from meetings.programme import day_token
 from meetings.signals import programme_changed
 from tests.conftest import JANUARY
 
@@ -64,7 +65,7 @@ def test_overlapping_items_are_refused_unless_parallel(client, planner, may):
     client.post(add_url(may), item_form(starts="10:00", ends="11:00", title="Dialog A"))
     overlapping = item_form(starts="10:30", ends="11:30", title="Dialog B")
     response = client.post(add_url(may), overlapping)
-    assert "”Dialog B” överlappar ”Dialog A” (10.00–11.00)" in response.content.decode()
+    assert "Dialog B 10.30–11.30 krockar med Dialog A 10.00–11.00." in response.content.decode()
     assert may.items.count() == 1
     client.post(add_url(may), {**overlapping, "is_parallel": "on"})
     assert may.items.count() == 2
@@ -100,7 +101,8 @@ def test_two_editors_never_silently_overwrite_each_other(client_as, january):
 def test_reordering_moves_an_item_within_its_day(client_as, january):
     first, second = january.items.filter(day="2026-01-27")[:2]
     url = reverse("meetings:item_move", args=[january.slug, first.pk])
-    client_as("secretariat").post(url, {"direction": "down"})
+    token = day_token(january.items.filter(day="2026-01-27"))
+    client_as("secretariat").post(url, {"direction": "down", "token": token})
     assert list(january.items.filter(day="2026-01-27")[:2]) == [second, first]
 
 
