@@ -133,3 +133,12 @@ class AddEmailForm(allauth_forms.AddEmailForm):
         if taken:
             raise get_adapter().validation_error("email_taken")
         return super().clean_email()
+
+
+class LoginForm(allauth_forms.LoginForm):
+    """allauth's login form without its "Forgot your password?" link under the password:
+    the login page links to the reset once, beside the login-by-code link."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].help_text = ""

@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import connections, models, router
+from django.forms.renderers import TemplatesSetting
 
 
 class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
@@ -31,3 +32,37 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                         params={"value": item},
                     )
         return super()._check_values(value)
+
+
+def _letters(text):
+    return "".join(char for char in str(text).casefold() if char.isalnum())
+
+
+class PortalBoundField(forms.BoundField):
+    """A field as every form of the portal shows it (FORM_RENDERER below).
+
+    No colon after a label, and no placeholder that only repeats the label (allauth
+    puts "E-postadress" inside the e-mail box under the label "E-postadress"): a
+    placeholder disappears as one types and is read twice by screen readers.
+    """
+
+    def label_tag(self, contents=None, attrs=None, label_suffix=None, tag=None):
+        return super().label_tag(contents, attrs, label_suffix="", tag=tag)
+
+    def legend_tag(self, contents=None, attrs=None, label_suffix=None):
+        return super().legend_tag(contents, attrs, label_suffix="")
+
+    def build_widget_attrs(self, attrs, widget=None):
+        attrs = super().build_widget_attrs(attrs, widget)
+        widget = widget or self.field.widget
+        placeholder = attrs.get("placeholder", widget.attrs.get("placeholder"))
+        if placeholder and _letters(placeholder) == _letters(self.label):
+            attrs["placeholder"] = False  # Django's attrs.html leaves False attributes out
+        return attrs
+
+
+class PortalFormRenderer(TemplatesSetting):
+    """Django's form rendering through the project's templates (templates/django/forms/),
+    so every form, filter and allauth page has one look: label, error, field, help text."""
+
+    bound_field_class = PortalBoundField

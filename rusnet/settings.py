@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.forms",  # Django's widget templates, for FORM_RENDERER below
     "django.contrib.postgres",
     "allauth",
     "allauth.account",
@@ -116,6 +117,12 @@ TEMPLATES = [
         },
     },
 ]
+
+# One look for every form: templates/django/forms/ (label, error, field, help text,
+# required fields marked in words, an error summary on top) and no label colons.
+FORM_RENDERER = "rusnet.forms.PortalFormRenderer"
+# django-filter's empty choice: "Alla" in every filter instead of "---------".
+FILTERS_EMPTY_CHOICE_LABEL = _("All")
 
 # Read-only mode for the day the portal moves: pages read, nothing saves (rusnet/read_only.py).
 READ_ONLY = env_bool("DJANGO_READ_ONLY", False)
@@ -173,6 +180,7 @@ LOGIN_REDIRECT_URL = "home"
 ACCOUNT_ADAPTER = "accounts.adapter.InvitationOnlyAdapter"
 # A login code only for a verified address; no address another account uses (accounts/forms.py).
 ACCOUNT_FORMS = {
+    "login": "accounts.forms.LoginForm",
     "request_login_code": "accounts.forms.RequestLoginCodeForm",
     "add_email": "accounts.forms.AddEmailForm",
 }
