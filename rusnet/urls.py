@@ -15,7 +15,9 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     # Two of allauth's two-factor pages, carrying `next` through the first set-up.
     path("konto/2fa/totp/activate/", mfa_views.activate_totp, name="mfa_activate_totp"),
-    path("konto/2fa/recovery-codes/", mfa_views.view_recovery_codes, name="mfa_view_recovery_codes"),
+    path(
+        "konto/2fa/recovery-codes/", mfa_views.view_recovery_codes, name="mfa_view_recovery_codes"
+    ),
     path("konto/", include("allauth.urls")),
     path("medlemmar/", include("accounts.urls")),
     path("regioner/", include("regions.urls")),

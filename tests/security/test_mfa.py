@@ -65,7 +65,7 @@ def test_first_login_sets_up_the_app_in_one_flow_and_continues_where_they_were_g
     for code in recovery_codes(sara):
         assert code in codes_page
     assert f'href="{reverse("mfa_download_recovery_codes")}"' in codes_page
-    assert 'data-print' in codes_page
+    assert "data-print" in codes_page
     assert 'class="button" href="/medlemmar/">Fortsätt</a>' in codes_page
     download = client.get(reverse("mfa_download_recovery_codes"))
     assert recovery_codes(sara)[0] in download.content.decode()
