@@ -44,7 +44,7 @@ DASHES = "---------"  # Django's label for a select's empty choice
 
 
 def _name_the_empty_choice(field):
-    """"Choose" or "None" instead of Django's dashes, which a screen reader reads as dashes."""
+    """ "Choose" or "None" instead of Django's dashes, which a screen reader reads as dashes."""
     words = pgettext_lazy("empty choice", "Choose") if field.required else _("None")
     if getattr(field, "empty_label", None) == DASHES:  # ModelChoiceField
         field.empty_label = words

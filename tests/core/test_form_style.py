@@ -9,6 +9,7 @@ allauth's login, code, reset and two-factor pages.
 from html.parser import HTMLParser
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from tests.expect import OK, ROLES
@@ -127,3 +128,44 @@ def test_errors_are_summarised_on_top_with_links_to_their_fields(client_as):
 def test_a_single_checkbox_has_its_label_to_the_right(client, db):
     html = client.get(reverse("account_login")).content.decode()
     assert html.index('id="id_remember"') < html.index('<label for="id_remember">')
+
+
+def portal_form_classes():
+    """Every Form class the apps define, found in their forms modules."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    from django import forms
+    from django.apps import apps
+
+    found = []
+    for app in apps.get_app_configs():
+        if not app.path.startswith(str(settings.BASE_DIR)):
+            continue
+        for module_info in pkgutil.iter_modules([app.path]):
+            if not module_info.name.endswith("forms"):
+                continue
+            module = importlib.import_module(f"{app.name}.{module_info.name}")
+            found += [
+                cls
+                for _, cls in inspect.getmembers(module, inspect.isclass)
+                if issubclass(cls, forms.BaseForm) and cls.__module__ == module.__name__
+            ]
+    return found
+
+
+def test_dates_and_times_use_the_browsers_own_pickers():
+    from django import forms
+
+    expected = {forms.DateField: "date", forms.TimeField: "time", forms.DateTimeField: None}
+    checked = 0
+    for form_class in portal_form_classes():
+        for name, field in form_class.base_fields.items():
+            for field_class, input_type in expected.items():
+                if isinstance(field, field_class) and type(field) is not forms.SplitDateTimeField:
+                    wanted = input_type or "datetime-local"
+                    assert field.widget.input_type == wanted, f"{form_class.__name__}.{name}"
+                    checked += 1
+                    break
+    assert checked >= 5
