@@ -61,7 +61,8 @@ class PortalBoundField(forms.BoundField):
     """A field as every form of the portal shows it (FORM_RENDERER below).
 
     No colon after a label, and no placeholder that only repeats the label (allauth
-    puts "E-postadress" inside the e-mail box under the label "E-postadress"): a
+    puts "Epost-adress" in the box under the label "E-postadress", "Kod" under
+    "Autentiseringskod"): a
     placeholder disappears as one types and is read twice by screen readers. A
     select's empty choice says what it means. (django-filter's filters say "Alla":
     FILTERS_EMPTY_CHOICE_LABEL.)
@@ -81,7 +82,7 @@ class PortalBoundField(forms.BoundField):
         attrs = super().build_widget_attrs(attrs, widget)
         widget = widget or self.field.widget
         placeholder = attrs.get("placeholder", widget.attrs.get("placeholder"))
-        if placeholder and _letters(placeholder) == _letters(self.label):
+        if placeholder and _letters(placeholder) in _letters(self.label):
             attrs["placeholder"] = False  # Django's attrs.html leaves False attributes out
         return attrs
 
