@@ -1,6 +1,7 @@
 from allauth.account import forms as allauth_forms
 from allauth.account.adapter import get_adapter
 from allauth.core import context
+from allauth.mfa.webauthn import forms as mfa_webauthn_forms
 from django import forms
 from django.contrib.auth import password_validation
 from django.db.models import Q
@@ -142,3 +143,12 @@ class LoginForm(allauth_forms.LoginForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["password"].help_text = ""
+
+
+class AddWebAuthnForm(mfa_webauthn_forms.AddWebAuthnForm):
+    """allauth's form to add a passkey, with its name field labelled in Swedish too."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].label = _("Name")
+        self.fields["name"].help_text = _("To tell your keys apart, for example “Work laptop”.")

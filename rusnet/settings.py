@@ -222,7 +222,11 @@ ALLAUTH_TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
 # Every member may turn it on; the secretariat and admins must
 # (rusnet.middleware.SecretariatNeedsMFAMiddleware).
 MFA_ADAPTER = "accounts.adapter.MFAAdapter"
-MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Passkeys (WebAuthn) alongside the app: allauth's scripts are static files and its
+# data blocks are JSON, not scripts, so the strict Content-Security-Policy holds.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_FORMS = {"add_webauthn": "accounts.forms.AddWebAuthnForm"}
 MFA_TOTP_ISSUER = "RUS-nätverket"
 # A code from the previous or next 30-second step is accepted too (RFC 6238's advice):
 # a phone's clock drifts, and a busy person types the code as it turns over.

@@ -84,3 +84,48 @@ def test_two_factor_and_password_pages_pass_axe(page, site, log_in, secretariat)
         page.goto(site.url + path)
         expect(page.get_by_role("heading", level=1)).to_be_visible()
         assert_accessible(page)
+
+
+def add_virtual_authenticator(page):
+    """Chromium's virtual authenticator (DevTools' WebAuthn domain): a passkey with a PIN."""
+    session = page.context.new_cdp_session(page)
+    session.send("WebAuthn.enable")
+    options = {
+        "protocol": "ctap2",
+        "transport": "internal",
+        "hasResidentKey": True,
+        "hasUserVerification": True,
+        "isUserVerified": True,
+        "automaticPresenceSimulation": True,
+    }
+    session.send("WebAuthn.addVirtualAuthenticator", {"options": options})
+
+
+def test_a_member_adds_a_passkey_and_logs_in_with_it_under_the_policy(page, site, log_in, member):
+    from allauth.mfa.models import Authenticator
+
+    policy_errors = []
+    page.on(
+        "console",
+        lambda message: (
+            policy_errors.append(message.text)
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
+    add_virtual_authenticator(page)
+    log_in(member)
+    page.goto(f"{site.url}/konto/2fa/webauthn/add/")
+    expect(page.get_by_role("heading", name="Lägg till säkerhetsnyckel")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Namn").fill("Min dator")
+    page.locator("input[name=passwordless]").check()
+    page.locator("#mfa_webauthn_add").click()
+    page.wait_for_url(lambda url: "/webauthn/add/" not in url)
+    assert Authenticator.objects.filter(user=member, type=Authenticator.Type.WEBAUTHN).exists()
+
+    page.get_by_role("button", name="Logga ut").first.click()
+    page.goto(f"{site.url}/konto/login/")
+    page.get_by_role("button", name="Använd säkerhetsnyckel i stället").click()
+    expect(page.get_by_role("link", name="Mina uppgifter")).to_be_visible()
+    assert not policy_errors, policy_errors
