@@ -3,7 +3,8 @@
 A secretariat member's first login is one flow: SecretariatNeedsMFAMiddleware sends them
 to set up the app with `?next=` the page they asked for; activating leads to the recovery
 codes with the same `next`, and the codes page continues there. allauth validates the
-address (get_next_redirect_url asks the adapter whether it is on this site).
+address (get_next_redirect_url asks the adapter whether it is on this site); without
+one, the codes page continues to the two-factor overview.
 """
 
 from allauth.account.utils import get_next_redirect_url
@@ -29,7 +30,7 @@ class ActivateTOTP(ActivateTOTPView):
 class RecoveryCodes(ViewRecoveryCodesView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["continue_url"] = get_next_redirect_url(self.request) or reverse("home")
+        context["continue_url"] = get_next_redirect_url(self.request) or reverse("mfa_index")
         return context
 
 

@@ -78,7 +78,7 @@ def test_the_recovery_codes_continue_only_to_this_site(client, secretariat):
     recovery_codes(secretariat)
     page = client.get(reverse("mfa_view_recovery_codes"), {"next": "https://evil.example/"})
     assert 'href="https://evil.example/"' not in page.content.decode()
-    assert 'class="button" href="/">Fortsätt</a>' in page.content.decode()
+    assert 'class="button" href="/konto/2fa/">Fortsätt</a>' in page.content.decode()
 
 
 def test_the_password_is_asked_again_when_the_login_is_not_recent(client, member):
