@@ -4,6 +4,7 @@ set-up as one flow, and every login, code, reset and two-factor page through axe
 import re
 
 import pytest
+from django.urls import reverse
 from playwright.sync_api import expect
 
 from tests.browser.axe import assert_accessible
@@ -129,3 +130,16 @@ def test_a_member_adds_a_passkey_and_logs_in_with_it_under_the_policy(page, site
     page.get_by_role("button", name="Använd säkerhetsnyckel i stället").click()
     expect(page.get_by_role("link", name="Mina uppgifter")).to_be_visible()
     assert not policy_errors, policy_errors
+
+
+def test_the_invitation_page_passes_axe_also_with_errors(page, site, seed_data):
+    from tests.permissions import invitation
+
+    page.goto(site.url + reverse("accounts:accept", kwargs={"token": invitation().token}))
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    assert_accessible(page)
+    page.locator("input[type=password]").first.fill("kort")
+    page.locator("input[type=password]").last.fill("annat")
+    page.locator("main form button[type=submit]").click()
+    expect(page.locator(".error-summary")).to_be_visible()
+    assert_accessible(page)
