@@ -44,7 +44,7 @@ DASHES = "---------"  # Django's label for a select's empty choice
 
 
 def _name_the_empty_choice(field):
-    """ "Choose" or "None" instead of Django's dashes, which a screen reader reads as dashes."""
+    """Say "Choose" or "None" instead of Django's dashes, which screen readers read out."""
     words = pgettext_lazy("empty choice", "Choose") if field.required else _("None")
     if getattr(field, "empty_label", None) == DASHES:  # ModelChoiceField
         field.empty_label = words
@@ -62,10 +62,9 @@ class PortalBoundField(forms.BoundField):
 
     No colon after a label, and no placeholder that only repeats the label (allauth
     puts "Epost-adress" in the box under the label "E-postadress", "Kod" under
-    "Autentiseringskod"): a
-    placeholder disappears as one types and is read twice by screen readers. A
-    select's empty choice says what it means. (django-filter's filters say "Alla":
-    FILTERS_EMPTY_CHOICE_LABEL.)
+    "Autentiseringskod"): a placeholder disappears as one types and is read twice by
+    screen readers. A select's empty choice says what it means (django-filter's
+    filters say "Alla": FILTERS_EMPTY_CHOICE_LABEL).
     """
 
     def __init__(self, form, field, name):
