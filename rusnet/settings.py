@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.forms",  # Django's widget templates, for FORM_RENDERER below
+    "django.contrib.humanize",  # allauth's list of security keys ("added 3 days ago")
     "django.contrib.postgres",
     "allauth",
     "allauth.account",

@@ -78,6 +78,8 @@ def test_two_factor_and_password_pages_pass_axe(page, site, log_in, secretariat)
         "/konto/2fa/",
         "/konto/2fa/recovery-codes/",
         "/konto/2fa/totp/deactivate/",
+        "/konto/2fa/webauthn/",
+        "/konto/2fa/webauthn/add/",
         "/konto/password/change/",
         "/konto/email/",
         "/konto/reauthenticate/",
@@ -124,6 +126,9 @@ def test_a_member_adds_a_passkey_and_logs_in_with_it_under_the_policy(page, site
     page.locator("#mfa_webauthn_add").click()
     page.wait_for_url(lambda url: "/webauthn/add/" not in url)
     assert Authenticator.objects.filter(user=member, type=Authenticator.Type.WEBAUTHN).exists()
+    page.goto(f"{site.url}/konto/2fa/webauthn/")
+    expect(page.get_by_text("Min dator")).to_be_visible()
+    assert_accessible(page)
 
     page.get_by_role("button", name="Logga ut").first.click()
     page.goto(f"{site.url}/konto/login/")
