@@ -8,11 +8,11 @@ one, the codes page continues to the two-factor overview.
 """
 
 from allauth.account.utils import get_next_redirect_url
-from allauth.core.internal.httpkit import add_query_params
 from allauth.mfa.recovery_codes.views import ViewRecoveryCodesView
 from allauth.mfa.totp.views import ActivateTOTPView
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.urls import reverse
+from django.utils.http import urlencode
 
 
 class ActivateTOTP(ActivateTOTPView):
@@ -22,9 +22,13 @@ class ActivateTOTP(ActivateTOTPView):
         return context
 
     def get_success_url(self):
-        url = super().get_success_url()
         next_url = get_next_redirect_url(self.request)
-        return add_query_params(url, {REDIRECT_FIELD_NAME: next_url}) if next_url else url
+        if not next_url:
+            return super().get_success_url()
+        if self.did_generate_recovery_codes:
+            codes = reverse("mfa_view_recovery_codes")
+            return f"{codes}?{urlencode({REDIRECT_FIELD_NAME: next_url})}"
+        return next_url  # codes from before: nothing new to save
 
 
 class RecoveryCodes(ViewRecoveryCodesView):
