@@ -1,7 +1,10 @@
+import time
 from contextlib import contextmanager
 
+from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
-from allauth.core import ratelimit
+from allauth.account.internal.flows.login import get_authentication_records
+from allauth.core import context, ratelimit
 from allauth.core.exceptions import ImmediateHttpResponse
 from allauth.mfa.adapter import DefaultMFAAdapter
 from django.core.exceptions import ValidationError
@@ -29,6 +32,30 @@ class InvitationOnlyAdapter(DefaultAccountAdapter):
     def pre_authenticate(self, request, **credentials):
         with over_the_limit_answers_429(request):
             super().pre_authenticate(request, **credentials)
+
+    def is_reauthentication_required(self, *, app, **kwargs):
+        """No second password prompt minutes after the login itself.
+
+        allauth asks for the password again before two-factor settings change, even
+        right after the login, so a secretariat member's first login would ask twice
+        before they may set up their app. A login (password, code or app) within
+        ACCOUNT_REAUTHENTICATION_TIMEOUT counts as the recent authentication that the
+        prompt exists to get; later, the prompt comes as allauth intends.
+        """
+        if _authenticated_moments_ago(context.request):
+            return False
+        return super().is_reauthentication_required(app=app, **kwargs)
+
+
+def _authenticated_moments_ago(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return False
+    records = get_authentication_records(request, user)
+    if not records:
+        return False
+    latest = max(record.get("at", 0) for record in records)
+    return time.time() - latest < account_settings.REAUTHENTICATION_TIMEOUT
 
 
 class MFAAdapter(DefaultMFAAdapter):

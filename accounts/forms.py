@@ -1,6 +1,7 @@
 from allauth.account import forms as allauth_forms
 from allauth.account.adapter import get_adapter
 from allauth.core import context
+from allauth.mfa.webauthn import forms as mfa_webauthn_forms
 from django import forms
 from django.contrib.auth import password_validation
 from django.db.models import Q
@@ -133,3 +134,21 @@ class AddEmailForm(allauth_forms.AddEmailForm):
         if taken:
             raise get_adapter().validation_error("email_taken")
         return super().clean_email()
+
+
+class LoginForm(allauth_forms.LoginForm):
+    """allauth's login form without its "Forgot your password?" link under the password:
+    the login page links to the reset once, beside the login-by-code link."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].help_text = ""
+
+
+class AddWebAuthnForm(mfa_webauthn_forms.AddWebAuthnForm):
+    """allauth's form to add a passkey, with its name field labelled in Swedish too."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].label = _("Name")
+        self.fields["name"].help_text = _("To tell your keys apart, for example “Work laptop”.")

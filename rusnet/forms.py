@@ -3,6 +3,9 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import connections, models, router
+from django.forms.renderers import TemplatesSetting
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
@@ -31,3 +34,60 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                         params={"value": item},
                     )
         return super()._check_values(value)
+
+
+def _letters(text):
+    return "".join(char for char in str(text).casefold() if char.isalnum())
+
+
+DASHES = "---------"  # Django's label for a select's empty choice
+
+
+def _name_the_empty_choice(field):
+    """Say "Choose" or "None" instead of Django's dashes, which screen readers read out."""
+    words = pgettext_lazy("empty choice", "Choose") if field.required else _("None")
+    if getattr(field, "empty_label", None) == DASHES:  # ModelChoiceField
+        field.empty_label = words
+    elif isinstance(field, forms.ChoiceField) and not isinstance(field, forms.MultipleChoiceField):
+        choices = list(field.choices)
+        if any(value == "" and label == DASHES for value, label in choices):
+            field.choices = [
+                (value, words if value == "" and label == DASHES else label)
+                for value, label in choices
+            ]
+
+
+class PortalBoundField(forms.BoundField):
+    """A field as every form of the portal shows it (FORM_RENDERER below).
+
+    No colon after a label, and no placeholder that only repeats the label (allauth
+    puts "Epost-adress" in the box under the label "E-postadress", "Kod" under
+    "Autentiseringskod"): a placeholder disappears as one types and is read twice by
+    screen readers. A select's empty choice says what it means (django-filter's
+    filters say "Alla": FILTERS_EMPTY_CHOICE_LABEL).
+    """
+
+    def __init__(self, form, field, name):
+        _name_the_empty_choice(field)
+        super().__init__(form, field, name)
+
+    def label_tag(self, contents=None, attrs=None, label_suffix=None, tag=None):
+        return super().label_tag(contents, attrs, label_suffix="", tag=tag)
+
+    def legend_tag(self, contents=None, attrs=None, label_suffix=None):
+        return super().legend_tag(contents, attrs, label_suffix="")
+
+    def build_widget_attrs(self, attrs, widget=None):
+        attrs = super().build_widget_attrs(attrs, widget)
+        widget = widget or self.field.widget
+        placeholder = attrs.get("placeholder", widget.attrs.get("placeholder"))
+        if placeholder and _letters(placeholder) in _letters(self.label):
+            attrs["placeholder"] = False  # Django's attrs.html leaves False attributes out
+        return attrs
+
+
+class PortalFormRenderer(TemplatesSetting):
+    """Django's form rendering through the project's templates (templates/django/forms/),
+    so every form, filter and allauth page has one look: label, error, field, help text."""
+
+    bound_field_class = PortalBoundField

@@ -1,7 +1,10 @@
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import translation
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 
@@ -103,7 +106,10 @@ class SecretariatNeedsMFAMiddleware:
                 "Set up an authenticator app to continue."
             ),
         )
-        return redirect("mfa_activate_totp")
+        set_up = reverse("mfa_activate_totp")
+        if request.method == "GET":  # to continue to this page once the app is set up
+            set_up += "?" + urlencode({REDIRECT_FIELD_NAME: request.get_full_path()})
+        return redirect(set_up)
 
 
 def _has_authenticator_app(user):

@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.forms",  # Django's widget templates, for FORM_RENDERER below
+    "django.contrib.humanize",  # allauth's list of security keys ("added 3 days ago")
     "django.contrib.postgres",
     "allauth",
     "allauth.account",
@@ -117,6 +119,12 @@ TEMPLATES = [
         },
     },
 ]
+
+# One look for every form: templates/django/forms/ (label, error, field, help text,
+# required fields marked in words, an error summary on top) and no label colons.
+FORM_RENDERER = "rusnet.forms.PortalFormRenderer"
+# django-filter's empty choice: "Alla" in every filter instead of "---------".
+FILTERS_EMPTY_CHOICE_LABEL = _("All")
 
 # Read-only mode for the day the portal moves: pages read, nothing saves (archive/read_only.py).
 READ_ONLY = env_bool("DJANGO_READ_ONLY", False)
@@ -174,6 +182,7 @@ LOGIN_REDIRECT_URL = "home"
 ACCOUNT_ADAPTER = "accounts.adapter.InvitationOnlyAdapter"
 # A login code only for a verified address; no address another account uses (accounts/forms.py).
 ACCOUNT_FORMS = {
+    "login": "accounts.forms.LoginForm",
     "request_login_code": "accounts.forms.RequestLoginCodeForm",
     "add_email": "accounts.forms.AddEmailForm",
 }
@@ -215,7 +224,11 @@ ALLAUTH_TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
 # Every member may turn it on; the secretariat and admins must
 # (rusnet.middleware.SecretariatNeedsMFAMiddleware).
 MFA_ADAPTER = "accounts.adapter.MFAAdapter"
-MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Passkeys (WebAuthn) alongside the app: allauth's scripts are static files and its
+# data blocks are JSON, not scripts, so the strict Content-Security-Policy holds.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_FORMS = {"add_webauthn": "accounts.forms.AddWebAuthnForm"}
 MFA_TOTP_ISSUER = "RUS-nätverket"
 # A code from the previous or next 30-second step is accepted too (RFC 6238's advice):
 # a phone's clock drifts, and a busy person types the code as it turns over.

@@ -11,6 +11,8 @@ urlpatterns = [
     path("integritet/", views.privacy, name="privacy"),
     path("arkiv/", include("archive.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Two of allauth's two-factor pages, carrying `next` through the first set-up.
+    path("konto/", include("accounts.mfa_urls")),
     path("konto/", include("allauth.urls")),
     path("medlemmar/", include("accounts.urls")),
     path("regioner/", include("regions.urls")),

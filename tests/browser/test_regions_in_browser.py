@@ -61,7 +61,10 @@ def test_validation_messages_are_announced_and_nothing_is_saved(page, site, log_
     page.get_by_label("Till år").fill("2020")
     page.get_by_role("button", name="Spara").click()
     expect(page.get_by_role("alert")).to_be_visible()
-    expect(page.get_by_text("Slutåret kan inte vara före startåret.")).to_be_visible()
+    message = "Slutåret kan inte vara före startåret."
+    expect(page.locator("#id_period_end_error")).to_have_text(message)  # at the field
+    page.get_by_role("link", name=f"Till år: {message}").click()  # the summary leads there
+    expect(page.get_by_label("Till år")).to_be_focused()
     assert_accessible(page)
 
 

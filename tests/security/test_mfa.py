@@ -1,5 +1,6 @@
 """Two-factor authentication: open to every member, required for the secretariat and admins."""
 
+from allauth.account.internal.flows.login import AUTHENTICATION_METHODS_SESSION_KEY
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import SECRET_SESSION_KEY
 from django.test import Client
@@ -34,7 +35,7 @@ def test_secretariat_without_an_authenticator_is_sent_to_set_one_up(client, seed
     client.force_login(sara)
     response = client.get(reverse("accounts:members"))
     assert response.status_code == 302
-    assert response.url == reverse("mfa_activate_totp")
+    assert response.url == reverse("mfa_activate_totp") + "?next=%2Fmedlemmar%2F"
     page = client.get(response.url, follow=True).content.decode()
     assert "tvåfaktorsautentisering" in page
 
@@ -43,23 +44,51 @@ def test_admin_without_an_authenticator_cannot_open_djangos_admin(client, seed_d
     adam = UserFactory(email="ny-admin@example.org", is_superuser=True, is_staff=True, totp=False)
     client.force_login(adam)
     response = client.get(reverse("admin:index"))
-    assert response.url == reverse("mfa_activate_totp")
+    assert response.url.startswith(reverse("mfa_activate_totp"))
 
 
-def test_setting_up_the_app_opens_the_secretariat_pages(client, seed_data):
+def test_first_login_sets_up_the_app_in_one_flow_and_continues_where_they_were_going(
+    client, seed_data
+):
     sara = UserFactory(email="ny-sekr@example.org", secretariat=True, totp=False)
     log_in(client, sara)
     assert is_logged_in(client)
-    response = client.get(reverse("mfa_activate_totp"))
-    assert response.url.startswith(reverse("account_reauthenticate"))
-    confirm_password(client)
-    page = client.get(reverse("mfa_activate_totp"))
+    set_up = client.get(reverse("accounts:members")).url
+    page = client.get(set_up)  # no second password prompt right after the login
     assert page.status_code == 200
     assert 'src="data:image/svg+xml;base64,' in page.content.decode()  # the QR code
     secret = client.session[SECRET_SESSION_KEY]
-    client.post(reverse("mfa_activate_totp"), {"code": totp_code(secret)})
+    response = client.post(set_up, {"code": totp_code(secret), "next": "/medlemmar/"})
     assert Authenticator.objects.filter(user=sara, type=Authenticator.Type.TOTP).exists()
+    assert response.url == reverse("mfa_view_recovery_codes") + "?next=%2Fmedlemmar%2F"
+    codes_page = client.get(response.url).content.decode()
+    for code in recovery_codes(sara):
+        assert code in codes_page
+    assert f'href="{reverse("mfa_download_recovery_codes")}"' in codes_page
+    assert "data-print" in codes_page
+    assert 'class="button" href="/medlemmar/">Fortsätt</a>' in codes_page
+    download = client.get(reverse("mfa_download_recovery_codes"))
+    assert recovery_codes(sara)[0] in download.content.decode()
     assert client.get(reverse("accounts:members")).status_code == 200
+
+
+def test_the_recovery_codes_continue_only_to_this_site(client, secretariat):
+    log_in(client, secretariat)
+    client.post(AUTHENTICATE, {"code": totp_code()})
+    recovery_codes(secretariat)
+    page = client.get(reverse("mfa_view_recovery_codes"), {"next": "https://evil.example/"})
+    assert 'href="https://evil.example/"' not in page.content.decode()
+    assert 'class="button" href="/konto/2fa/">Fortsätt</a>' in page.content.decode()
+
+
+def test_the_password_is_asked_again_when_the_login_is_not_recent(client, member):
+    log_in(client, member)
+    session = client.session
+    for record in session[AUTHENTICATION_METHODS_SESSION_KEY]:
+        record["at"] -= 3600
+    session.save()
+    response = client.get(reverse("mfa_activate_totp"))
+    assert response.url.startswith(reverse("account_reauthenticate"))
 
 
 def test_the_setup_logout_and_health_pages_stay_open_without_an_authenticator(client, seed_data):
