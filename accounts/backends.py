@@ -1,47 +1,36 @@
 """The portal's authentication backend: one query per request for the account.
 
-Django's ModelBackend loads the user, then asks the groups for the secretariat
-check and, whenever a rule says no, two more queries for model permissions. This
-backend loads the user, whether they are in the secretariat group and whether
-they hold any model permission at all, in one query whose SQL is compiled once
-per process (rusnet.compiled); the permission names are fetched (once, in one
-query) only for the rare account that has some.
+Django's ModelBackend loads the user, then asks the groups for the secretariat check
+and, whenever a rule says no, two more queries for model permissions. This backend
+loads the user with two flags in the same query: whether they are in the secretariat
+group (accounts.rules) and whether they hold any model permission at all; the
+permission names are fetched (once, in one query) only for the rare account that
+has some. Whether a secretariat member has an authenticator app is asked only for
+them (accounts.middleware), not for every member.
 """
 
 from allauth.account.auth_backends import AuthenticationBackend
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
 
 from accounts.models import SECRETARIAT_GROUP
-from rusnet.compiled import CompiledQuery
 
 
 def users_with_role_flags():
-    """Users with `in_secretariat`, `holds_direct_permissions`, `holds_group_permissions`
-    and `has_authenticator_app` (rusnet.middleware.SecretariatNeedsMFAMiddleware)."""
-    from allauth.mfa.models import Authenticator
-
+    """Users with `in_secretariat` and `holds_permissions` (directly or through a group)."""
     User = get_user_model()
-    apps = Authenticator.objects.filter(user_id=OuterRef("pk"), type=Authenticator.Type.TOTP)
-    memberships = User.groups.through.objects.filter(user_id=OuterRef("pk"))
+    memberships = User.groups.through.objects.filter(
+        user_id=OuterRef("pk"), group__name=SECRETARIAT_GROUP
+    )
     direct = User.user_permissions.through.objects.filter(user_id=OuterRef("pk"))
     through_groups = Group.permissions.through.objects.filter(group__user=OuterRef("pk"))
     return User._default_manager.annotate(
-        in_secretariat=Exists(memberships.filter(group__name=SECRETARIAT_GROUP)),
-        holds_direct_permissions=Exists(direct),
-        holds_group_permissions=Exists(through_groups),
-        has_authenticator_app=Exists(apps),
+        in_secretariat=Exists(memberships),
+        holds_permissions=ExpressionWrapper(
+            Q(Exists(direct)) | Q(Exists(through_groups)), output_field=BooleanField()
+        ),
     )
-
-
-# One query per request: compiling its four EXISTS subqueries costs more than running them.
-USER_WITH_ROLE_FLAGS = CompiledQuery(lambda user_id: users_with_role_flags().filter(pk=user_id))
-
-
-def load_user(user_id):
-    """The user with the role flags of users_with_role_flags() in one query, or None."""
-    return next(iter(USER_WITH_ROLE_FLAGS.run(user_id)), None)
 
 
 class PortalBackend(AuthenticationBackend):
@@ -49,14 +38,10 @@ class PortalBackend(AuthenticationBackend):
 
     def get_user(self, user_id):
         try:
-            user = load_user(int(user_id))
+            user = users_with_role_flags().filter(pk=int(user_id)).first()
         except (TypeError, ValueError):
             return None
-        if user is None:
-            return None
-        user.in_secretariat = bool(user.in_secretariat)  # SQLite answers EXISTS with 0 or 1
-        user.per_request = True  # rules may keep answers on it for the request
-        return user if self.user_can_authenticate(user) else None
+        return user if user is not None and self.user_can_authenticate(user) else None
 
     def get_all_permissions(self, user_obj, obj=None):
         if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
@@ -64,10 +49,7 @@ class PortalBackend(AuthenticationBackend):
         if not hasattr(user_obj, "_perm_cache"):
             if user_obj.is_superuser:
                 permissions = Permission.objects.all()
-            elif not (
-                getattr(user_obj, "holds_direct_permissions", True)
-                or getattr(user_obj, "holds_group_permissions", True)
-            ):
+            elif not getattr(user_obj, "holds_permissions", True):
                 # Most members hold no model permission: no queryset to build at all.
                 user_obj._perm_cache = set()
                 return user_obj._perm_cache

@@ -65,9 +65,6 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     objects = UserManager()
 
-    # True on the user accounts.backends loads for one request: predicates may keep answers.
-    per_request = False
-
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []

@@ -27,8 +27,7 @@ def in_secretariat_group(user):
     """The flag accounts.backends loads with the user; one query for a user loaded elsewhere."""
     flag = getattr(user, "in_secretariat", None)
     if flag is None:
-        flag = user.groups.filter(name=SECRETARIAT_GROUP).exists()
-        user.in_secretariat = flag
+        return user.groups.filter(name=SECRETARIAT_GROUP).exists()
     return bool(flag)
 
 

@@ -33,10 +33,10 @@ from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from accounts.models import User  # noqa: E402
+from accounts.sessions import logged_in_session_key  # noqa: E402
 from meetings.models import Meeting, Registration  # noqa: E402
 from regions.models import Organisation  # noqa: E402
 from rusnet.seed import load_seed_data  # noqa: E402
-from rusnet.sessions import logged_in_session_key  # noqa: E402
 from surveys.models import Survey  # noqa: E402
 from themes.models import Theme  # noqa: E402
 

@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
+from meetings.display import items_by_day
 from meetings.forms import CopyMeetingForm, MeetingForm, NewMeetingForm, ProgrammeItemForm
 from meetings.models import Meeting, ProgrammeItem, ProgrammeSpeaker
 from meetings.programme import announce, copy_meeting, move_item
-from meetings.views import programme_days
 from rusnet.concurrency import changes_in, restore_version
 from rusnet.history import combined, history_of, history_rows, with_users
 from rusnet.pagination import paginate
@@ -68,7 +68,7 @@ def programme(request, slug):
         "meetings/programme.html",
         {
             "meeting": meeting,
-            "days": programme_days(meeting),
+            "days": items_by_day(meeting.items.all()),
             "can_publish": request.user.has_perm("meetings.publish_meeting"),
         },
     )

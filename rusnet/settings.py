@@ -93,7 +93,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "rusnet.middleware.SecretariatNeedsMFAMiddleware",
+    "accounts.middleware.SecretariatNeedsMFAMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "rusnet.read_only.ReadOnlyMiddleware",
 ]
@@ -212,7 +212,7 @@ ALLAUTH_TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
 
 # Multi-factor login (allauth.mfa): an authenticator app (TOTP) with recovery codes.
 # Every member may turn it on; the secretariat and admins must
-# (rusnet.middleware.SecretariatNeedsMFAMiddleware).
+# (accounts.middleware.SecretariatNeedsMFAMiddleware).
 MFA_ADAPTER = "accounts.adapter.MFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "RUS-nätverket"

@@ -145,7 +145,7 @@ def session_cookie(user):
     """A logged-in session created directly, for the test client and for wrk's header."""
     from django.conf import settings
 
-    from rusnet.sessions import logged_in_session_key
+    from accounts.sessions import logged_in_session_key
 
     if user is None:
         return None

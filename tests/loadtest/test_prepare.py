@@ -12,8 +12,8 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
+from accounts.sessions import logged_in_session_key
 from loadtest import prepare
-from rusnet.sessions import logged_in_session_key
 
 pytestmark = pytest.mark.django_db
 
