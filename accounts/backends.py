@@ -2,45 +2,72 @@
 
 Django's ModelBackend loads the user, then asks the groups for the secretariat check
 and, whenever a rule says no, two more queries for model permissions. This backend
-loads the user with two flags in the same query: whether they are in the secretariat
+loads the user with two flags in one query (or takes the user the session was
+loaded with, accounts/sessions.py): whether they are in the secretariat
 group (accounts.rules) and whether they hold any model permission at all; the
 permission names are fetched (once, in one query) only for the rare account that
 has some. Whether a secretariat member has an authenticator app is asked only for
 them (accounts.middleware), not for every member.
 """
 
+import functools
+
 from allauth.account.auth_backends import AuthenticationBackend
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
+from django.db.models import BooleanField, Q
+from django.db.models.expressions import RawSQL
 
 from accounts.models import SECRETARIAT_GROUP
 
 
-def users_with_role_flags():
-    """Users with `in_secretariat` and `holds_permissions` (directly or through a group)."""
+@functools.cache  # the same two expressions every time; a BooleanField costs to build
+def role_flags(account_id_sql) -> dict:
+    """`in_secretariat` and `holds_permissions` (directly or through a group) of the
+    account whose id is the SQL column `account_id_sql` of the outer query.
+
+    Written as RawSQL: Django's Exists() subqueries say the same, but compiling three
+    of them costs more than the rest of a member's request (tests/accounts pin the
+    answers).
+    """
     User = get_user_model()
-    memberships = User.groups.through.objects.filter(
-        user_id=OuterRef("pk"), group__name=SECRETARIAT_GROUP
+    memberships = User.groups.through._meta.db_table
+    direct = User.user_permissions.through._meta.db_table
+    through_groups = Group.permissions.through._meta.db_table
+    groups = Group._meta.db_table
+    in_secretariat = (
+        f'EXISTS (SELECT 1 FROM "{memberships}" m JOIN "{groups}" g ON g.id = m.group_id '
+        f"WHERE m.user_id = {account_id_sql} AND g.name = %s)"
     )
-    direct = User.user_permissions.through.objects.filter(user_id=OuterRef("pk"))
-    through_groups = Group.permissions.through.objects.filter(group__user=OuterRef("pk"))
-    return User._default_manager.annotate(
-        in_secretariat=Exists(memberships),
-        holds_permissions=ExpressionWrapper(
-            Q(Exists(direct)) | Q(Exists(through_groups)), output_field=BooleanField()
-        ),
+    holds_permissions = (
+        f'EXISTS (SELECT 1 FROM "{direct}" p WHERE p.user_id = {account_id_sql}) '
+        f'OR EXISTS (SELECT 1 FROM "{memberships}" m JOIN "{through_groups}" p '
+        f"ON p.group_id = m.group_id WHERE m.user_id = {account_id_sql})"
     )
+    return {
+        "in_secretariat": RawSQL(in_secretariat, (SECRETARIAT_GROUP,), BooleanField()),
+        "holds_permissions": RawSQL(holds_permissions, (), BooleanField()),
+    }
+
+
+def users_with_role_flags():
+    """Users with their role_flags()."""
+    User = get_user_model()
+    return User._default_manager.annotate(**role_flags(f'"{User._meta.db_table}"."id"'))
 
 
 class PortalBackend(AuthenticationBackend):
     """allauth's e-mail login with a cheaper get_user and permission look-up."""
 
     def get_user(self, user_id):
-        try:
-            user = users_with_role_flags().filter(pk=int(user_id)).first()
-        except (TypeError, ValueError):
-            return None
+        from accounts.sessions import user_loaded_with_session
+
+        user = user_loaded_with_session(user_id)
+        if user is None:
+            try:
+                user = users_with_role_flags().filter(pk=int(user_id)).first()
+            except (TypeError, ValueError):
+                return None
         return user if user is not None and self.user_can_authenticate(user) else None
 
     def get_all_permissions(self, user_obj, obj=None):

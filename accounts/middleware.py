@@ -1,12 +1,35 @@
-"""The secretariat and admins must have a second factor before they do anything else."""
+"""Who the request is from, and the second factor the secretariat and admins must have."""
 
 from allauth.mfa.models import Authenticator
 from django.conf import settings
-from django.contrib import messages
+from django.contrib import auth, messages
+from django.contrib.auth.middleware import AuthenticationMiddleware as DjangoAuthentication
 from django.shortcuts import redirect
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from accounts.rules import is_secretariat
+from accounts.sessions import session_being_authenticated
+
+
+class AuthenticationMiddleware(DjangoAuthentication):
+    """Django's, with the account taken from the session's query (accounts/sessions.py)."""
+
+    def process_request(self, request):
+        super().process_request(request)
+        request.user = SimpleLazyObject(lambda: get_user(request))
+
+
+def get_user(request):
+    """django.contrib.auth.get_user(), with the request's session in reach of the backend."""
+    if not hasattr(request, "_cached_user"):
+        token = session_being_authenticated.set(request.session)
+        try:
+            request._cached_user = auth.get_user(request)
+        finally:
+            session_being_authenticated.reset(token)
+    return request._cached_user
+
 
 # Pages a secretariat member or admin without an authenticator app may still open:
 # setting one up (allauth's MFA pages and the password check they may ask first),

@@ -100,11 +100,18 @@ def detail(request, slug):
     """A meeting's page: its facts and programme cached, the registration box per person.
 
     The access check comes first, so a draft is 404 outside its planning before
-    anything is built. The parts that are the same for everyone who may see the
-    meeting are cached per content generation (rusnet.fragments).
+    anything is built; its answer is cached too, per set of drafts seen. The parts
+    that are the same for everyone who may see the meeting are cached per content
+    generation (rusnet.fragments).
     """
     user = request.user
-    meeting = get_object_or_404(Meeting.objects.visible_to(user), slug=slug)
+    # Who sees which meetings depends on the drafts they see and nothing else about them.
+    meeting = cached(
+        request,
+        "meeting",
+        (slug, drafts_seen_by(user)),
+        lambda: get_object_or_404(Meeting.objects.visible_to(user), slug=slug),
+    )
     can_see_link = user.has_perm("meetings.view_online_link")
     parts = cached(
         request,

@@ -18,7 +18,6 @@ import zipfile
 import pytest
 from allauth.mfa.models import Authenticator
 from django.contrib.auth.hashers import is_password_usable
-from django.contrib.sessions.models import Session
 from django.core import mail
 from django.core.management import CommandError, call_command
 from django.db import connection
@@ -26,7 +25,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.models import Invitation, User
+from accounts.models import Invitation, Session, User
 from meetings.models import MeetingFile
 from regions.models import Organisation, Strategy
 from rusnet.archive import (
