@@ -1,4 +1,4 @@
-"""A meeting's programme as HTML built in Python: the meeting page and its print view.
+"""A meeting's programme and the calendar's rows as HTML built in Python.
 
 Through template tags and filters, thirty programme items cost most of an uncached
 meeting page (about two thirds of 25 ms): a variable lookup, a filter and a
@@ -17,7 +17,8 @@ from django.utils.formats import date_format, time_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
-from meetings.models import ProgrammeItem, ProgrammeSpeaker
+from meetings.models import Meeting, ProgrammeItem, ProgrammeSpeaker
+from meetings.templatetags.meeting_dates import when
 
 ROW_FIELDS = (
     "meeting_id",
@@ -115,3 +116,29 @@ def programme_row(item, words) -> str:
     if links:
         html += list_html("links", (link_html(link) for link in links))
     return html + "</div></li>"
+
+
+def meeting_rows(meetings) -> list[str]:
+    """The calendar's rows (a meeting each) as HTML, hosts prefetched."""
+    words = {
+        Meeting.Status.CANCELLED: f'<strong class="badge">{escape(gettext("Cancelled"))}</strong> ',
+        Meeting.Status.DRAFT: f'<strong class="badge">{escape(gettext("Draft"))}</strong> ',
+    }
+    return [meeting_row(meeting, words) for meeting in meetings]
+
+
+def meeting_row(meeting, words) -> str:
+    """One calendar row; every value from the database goes through escape()."""
+    cancelled = " cancelled" if meeting.status == Meeting.Status.CANCELLED else ""
+    meta = [Meeting.Format(meeting.format).label] if meeting.format else []
+    if meeting.network:
+        meta.append(Meeting.Network(meeting.network).label)
+    hosts = ", ".join(host.organisation.name for host in meeting.hosts.all())
+    if hosts:
+        meta.append(hosts)
+    return mark_safe(  # noqa: S308 - every value is escaped
+        f'<li class="meeting-row{cancelled}"><p class="meeting-date">{escape(when(meeting))}</p>'
+        f'<h3><a href="{escape(meeting.get_absolute_url())}">{escape(meeting.title)}</a></h3>'
+        f'<p class="meta">{words.get(meeting.status, "")}'
+        f"{escape(' · '.join(str(part) for part in meta))}</p></li>"
+    )

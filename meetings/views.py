@@ -8,7 +8,7 @@ from django.utils.functional import SimpleLazyObject
 
 from meetings.access import visible_meeting
 from meetings.calendar_files import calendar_for
-from meetings.display import programme_days, programme_items
+from meetings.display import meeting_rows, programme_days, programme_items
 from meetings.forms import MeetingFilter
 from meetings.models import Meeting, MeetingHost, MeetingPlanner, drafts_seen_by
 from meetings.services import registration_box
@@ -69,7 +69,12 @@ def calendar(request):
 def calendar_listing(request, meetings) -> dict:
     """The coming meetings and a page of past ones, as HTML, and when that changes by itself."""
     upcoming = list(meetings.upcoming())
-    context = {"upcoming": upcoming, "page": paginate(request, meetings.past(), PAST_PER_PAGE)}
+    page = paginate(request, meetings.past(), PAST_PER_PAGE)
+    context = {
+        "upcoming_rows": meeting_rows(upcoming),
+        "past_rows": meeting_rows(page.object_list),
+        "page": page,
+    }
     return {
         "html": render_to_string("meetings/_calendar_listing.html", context),
         "changes_at": min((meeting.ends_at for meeting in upcoming), default=None),
