@@ -36,7 +36,6 @@ def has_secretariat_permission(user) -> bool:
     flag = getattr(user, "in_secretariat", None)
     if flag is None:
         flag = User.objects.filter(pk=user.pk).filter(holds_secretariat_permission()).exists()
-        user.in_secretariat = flag
     return bool(flag)
 
 

@@ -19,13 +19,12 @@ import re
 from allauth.account.models import EmailAddress
 from django.apps import apps
 from django.conf import settings
-from django.contrib.sessions.models import Session
 from django.db import models, transaction
 from django.db.models import F, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from accounts.models import FORMER_MEMBER, Invitation, User
+from accounts.models import FORMER_MEMBER, Invitation, Session, User
 from meetings.models import Registration
 from regions.models import Contact, Person
 from search import indexing
@@ -92,9 +91,7 @@ def _needles(user, person) -> list[str]:
 def _erase_account(user, now) -> None:
     EmailAddress.objects.filter(user=user).delete()
     Invitation.objects.filter(email__iexact=user.email).delete()
-    for session in Session.objects.all().iterator():
-        if session.get_decoded().get("_auth_user_id") == str(user.pk):
-            session.delete()
+    Session.objects.filter(user=user).delete()
     for label, model_name in [("mfa", "Authenticator"), ("usersessions", "UserSession")]:
         if apps.is_installed(f"allauth.{label}"):
             apps.get_model(label, model_name).objects.filter(user=user).delete()

@@ -3,6 +3,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -64,9 +65,6 @@ class User(AbstractBaseUser, PermissionsMixin):
     erased_at = models.DateTimeField(_("personal data erased"), null=True, blank=True)
 
     objects = UserManager()
-
-    # True on the user accounts.backends loads for one request: predicates may keep answers.
-    per_request = False
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -154,3 +152,26 @@ class Invitation(models.Model):
     @property
     def is_usable(self) -> bool:
         return self.accepted_at is None and not self.is_expired
+
+
+class Session(AbstractBaseSession):
+    """Django's database session with the account it belongs to (accounts/sessions.py).
+
+    The column lets one query load a request's session and its account together,
+    and find an account's sessions without decoding every session (accounts.erasure).
+    Not shown content: it does not advance the content generation (rusnet.generation),
+    and the handover archive leaves it out, as it does Django's own session table.
+    """
+
+    user = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta(AbstractBaseSession.Meta):
+        db_table = "accounts_session"
+
+    @classmethod
+    def get_session_store_class(cls):
+        from accounts.sessions import SessionStore
+
+        return SessionStore

@@ -70,6 +70,7 @@ BATCH = 500
 # second factors (TOTP keys, recovery-code seeds, security keys).
 EXCLUDED_MODELS = {
     "sessions.session",
+    "accounts.session",
     "account.emailconfirmation",
     "usersessions.usersession",
     "mfa.authenticator",

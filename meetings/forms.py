@@ -19,7 +19,7 @@ from meetings.programme import (
 )
 from regions.models import Organisation, Person
 from rusnet.concurrency import VersionedModelForm
-from rusnet.forms import ModelMultipleChoiceField
+from rusnet.forms import ModelMultipleChoiceField, PlainSelect
 from themes.models import Theme
 
 
@@ -341,12 +341,17 @@ class MeetingFilter(django_filters.FilterSet):
         min_value=BoundedDateTimeField.FIRST_YEAR,
         max_value=BoundedDateTimeField.LAST_YEAR,
     )
-    format = django_filters.ChoiceFilter(label=_("Format"), choices=Meeting.Format.choices)
-    network = django_filters.ChoiceFilter(label=_("Network"), choices=Meeting.Network.choices)
+    format = django_filters.ChoiceFilter(
+        widget=PlainSelect, label=_("Format"), choices=Meeting.Format.choices
+    )
+    network = django_filters.ChoiceFilter(
+        widget=PlainSelect, label=_("Network"), choices=Meeting.Network.choices
+    )
     theme = django_filters.ModelChoiceFilter(
-        label=_("Theme"), field_name="themes", queryset=Theme.objects.all()
+        widget=PlainSelect, label=_("Theme"), field_name="themes", queryset=Theme.objects.all()
     )
     organisation = django_filters.ModelChoiceFilter(
+        widget=PlainSelect,
         label=_("Organisation"),
         queryset=Organisation.objects.all(),
         method="filter_organisation",

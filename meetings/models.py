@@ -50,22 +50,6 @@ class MeetingQuerySet(models.QuerySet):
         )
         return self.filter(pk__in=ids.values("pk"))
 
-    def with_viewer_state(self, person_id, user_id):
-        """Annotate whether the viewer plans each meeting (meetings.rules) and is registered
-        for it (the registration box), so the meeting page asks nothing more.
-
-        `person_id` is the viewer's directory entry (0 for none), `user_id` their account.
-        """
-        registered = Registration.objects.active().filter(
-            meeting=models.OuterRef("pk"), user=user_id
-        )
-        return self.annotate(
-            planner_flag_person_id=models.Value(person_id),
-            planner_flag=models.Exists(planned_by_subquery(person_id, models.OuterRef("pk"))),
-            viewer_registered_for=models.Value(user_id),
-            viewer_registered=models.Exists(registered),
-        )
-
     def upcoming(self):
         return self.filter(ends_at__gte=timezone.now()).order_by("starts_at")
 

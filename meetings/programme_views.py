@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from accounts.access import secretariat_required
+from meetings.display import items_by_day
 from meetings.forms import (
     CopyMeetingForm,
     MeetingForm,
@@ -32,7 +33,6 @@ from meetings.programme import (
     move_item,
     shift_day,
 )
-from meetings.views import programme_days
 from rusnet.concurrency import changes_in, restore_version
 from rusnet.history import combined, history_of, history_rows, with_users
 from rusnet.pagination import paginate
@@ -80,7 +80,9 @@ def programme(request, slug):
         "meetings/programme.html",
         {
             "meeting": meeting,
-            "days": [(day, items, day_token(items)) for day, items in programme_days(meeting)],
+            "days": [
+                (day, items, day_token(items)) for day, items in items_by_day(meeting.items.all())
+            ],
             "kinds": ADDABLE_KINDS,
             "can_publish": request.user.has_perm("meetings.publish_meeting"),
         },

@@ -29,13 +29,37 @@ def registration_closed_reason(meeting, now=None) -> str | None:
     return None
 
 
-def seats_left(meeting) -> int | None:
+def seats_left(meeting, registered=None) -> int | None:
+    """Places left, or None without a limit; `registered` may give the active count."""
     if meeting.capacity is None:
         return None
-    taken = getattr(meeting, "active_registration_count", None)
-    if taken is None:
-        taken = meeting.registrations.active().count()
-    return max(meeting.capacity - taken, 0)
+    if registered is None:
+        registered = meeting.registrations.active().count()
+    return max(meeting.capacity - registered, 0)
+
+
+def registration_box(meeting, user, registered=None, can_manage=None) -> dict:
+    """What the meeting page's registration box shows the user.
+
+    `registered` (the active registrations) and `can_manage` (the user may see the
+    list: meetings.view_registrations) may come from the caller, which knows them.
+    """
+    if meeting.status == Meeting.Status.DRAFT:
+        return {"visible": False}
+    registration = None
+    if user.is_authenticated:
+        registration = meeting.registrations.active().filter(user=user).only("pk").first()
+    seats = seats_left(meeting, registered)
+    if can_manage is None:
+        can_manage = user.has_perm("meetings.view_registrations", meeting)
+    return {
+        "visible": True,
+        "registered": registration is not None,
+        "closed": registration_closed_reason(meeting),
+        "seats_left": seats,
+        "full": seats == 0 and registration is None,
+        "can_manage": can_manage,
+    }
 
 
 def save_registration(meeting, user, form) -> Registration:

@@ -1,8 +1,6 @@
 """The public side of meetings: calendar, meeting page, print view and calendar files."""
 
-from itertools import groupby
-
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
@@ -10,16 +8,10 @@ from django.utils.functional import SimpleLazyObject
 
 from meetings.access import visible_meeting
 from meetings.calendar_files import calendar_for
+from meetings.display import meeting_rows, programme_days, programme_items
 from meetings.forms import MeetingFilter
-from meetings.models import (
-    Meeting,
-    MeetingHost,
-    MeetingPlanner,
-    ProgrammeItem,
-    ProgrammeSpeaker,
-    drafts_seen_by,
-)
-from rusnet.compiled import CompiledQuery
+from meetings.models import Meeting, MeetingHost, MeetingPlanner, drafts_seen_by
+from meetings.services import registration_box
 from rusnet.fragments import cached, filter_form_html
 from rusnet.pagination import paginate
 
@@ -77,64 +69,80 @@ def calendar(request):
 def calendar_listing(request, meetings) -> dict:
     """The coming meetings and a page of past ones, as HTML, and when that changes by itself."""
     upcoming = list(meetings.upcoming())
-    context = {"upcoming": upcoming, "page": paginate(request, meetings.past(), PAST_PER_PAGE)}
+    page = paginate(request, meetings.past(), PAST_PER_PAGE)
+    context = {
+        "upcoming_rows": meeting_rows(upcoming),
+        "past_rows": meeting_rows(page.object_list),
+        "page": page,
+    }
     return {
         "html": render_to_string("meetings/_calendar_listing.html", context),
         "changes_at": min((meeting.ends_at for meeting in upcoming), default=None),
     }
 
 
-def with_programme(queryset):
-    speakers = ProgrammeSpeaker.objects.select_related("person", "organisation")
-    return queryset.prefetch_related(
-        "themes",
-        Prefetch("hosts", MeetingHost.objects.select_related("organisation")),
-        Prefetch("planners", MeetingPlanner.objects.select_related("person", "organisation")),
-        Prefetch("items", ProgrammeItem.objects.prefetch_related(Prefetch("speakers", speakers))),
+# The columns of the facts (templates/meetings/_detail_facts.html) besides the meeting's.
+THEME_FIELDS = ("title", "slug")
+HOST_FIELDS = ("meeting_id", "role", "organisation__name")
+PLANNER_FIELDS = ("meeting_id", "person__name", "person__erased_at", "organisation__name")
+
+
+def with_facts(meeting):
+    """Load the themes, hosts and planning group the facts list: three queries."""
+    prefetch_related_objects(
+        [meeting],
+        Prefetch("themes", meeting.themes.model.objects.only(*THEME_FIELDS)),
+        Prefetch("hosts", MeetingHost.objects.select_related("organisation").only(*HOST_FIELDS)),
+        Prefetch(
+            "planners",
+            MeetingPlanner.objects.select_related("person", "organisation").only(*PLANNER_FIELDS),
+        ),
     )
-
-
-def programme_days(meeting):
-    """The programme as (day, items) pairs, in the order of the day."""
-    return [(day, list(items)) for day, items in groupby(meeting.items.all(), lambda i: i.day)]
-
-
-# The meeting with what the page needs to know about a logged-in viewer (rusnet.compiled).
-MEETING_WITH_VIEWER_STATE = CompiledQuery(
-    lambda meeting_id, person_id, user_id: Meeting.objects.filter(pk=meeting_id).with_viewer_state(
-        person_id, user_id
-    )
-)
+    return meeting
 
 
 def detail(request, slug):
     """A meeting's page: its facts and programme cached, the registration box per person.
 
-    The parts are built from the meetings the user may see, and cached per set of
-    drafts seen (rusnet.fragments), so a draft is 404 before anything is built for
-    someone outside its planning. A visitor's request reads the meeting from the cache
-    too; a member's loads it once more with what the page needs to know about them.
+    The access check comes first, so a draft is 404 outside its planning before
+    anything is built; its answer is cached too, per set of drafts seen. The parts
+    that are the same for everyone who may see the meeting are cached per content
+    generation (rusnet.fragments).
     """
     user = request.user
+    # Who sees which meetings depends on the drafts they see and nothing else about them.
+    meeting = cached(
+        request,
+        "meeting",
+        (slug, drafts_seen_by(user)),
+        lambda: get_object_or_404(Meeting.objects.visible_to(user), slug=slug),
+    )
     can_see_link = user.has_perm("meetings.view_online_link")
-    drafts = drafts_seen_by(user)
     parts = cached(
         request,
         "meeting-page",
-        (slug, can_see_link, drafts),
-        lambda: meeting_page_parts(Meeting.objects.visible_to(user), slug, can_see_link),
+        (meeting.pk, can_see_link),
+        lambda: meeting_page_parts(meeting, can_see_link),
     )
-    meeting = parts["meeting"]
-    if user.is_authenticated:
-        [meeting] = MEETING_WITH_VIEWER_STATE.run(meeting.pk, user.person_id or 0, user.pk)
-    meeting.active_registration_count = parts["registrations"]  # for the registration box
+    # One rule (meetings.rules.can_manage_meeting) edits the meeting and sees its list.
+    can_manage = user.has_perm("meetings.change_meeting", meeting)
     context = {
         **parts,
         "meeting": meeting,
-        "can_edit": user.has_perm("meetings.change_meeting", meeting),
+        "can_edit": can_manage,
+        "box": registration_box(meeting, user, parts["registrations"], can_manage),
     }
     if user.has_perm("meetings.view_documentation"):
         context["can_view_documentation"] = True
+        context["documentation"] = cached(
+            request,
+            "meeting-documentation",
+            meeting.pk,
+            lambda: render_to_string(
+                "meetings/_documentation_summary.html",
+                {"meeting": meeting, "files": meeting.files.only("title", "size", "meeting_id")},
+            ),
+        )
         context["represented"] = cached(
             request,
             "meeting-represented",
@@ -144,31 +152,26 @@ def detail(request, slug):
     return render(request, "meetings/detail.html", context)
 
 
-def meeting_page_parts(meetings, slug, can_see_link) -> dict:
-    """The meeting, its facts and programme as HTML, and how many are registered.
-
-    `meetings` are those the viewer may see: Http404 for any other slug.
-    """
-    meeting = get_object_or_404(with_programme(meetings), slug=slug)
-    context = {"meeting": meeting, "days": programme_days(meeting), "can_see_link": can_see_link}
-    parts = {
+def meeting_page_parts(meeting, can_see_link) -> dict:
+    """The meeting's head, facts, programme and links as HTML, and how many are registered."""
+    context = {
+        "meeting": with_facts(meeting),
+        "days": programme_days(programme_items(meeting)),
+        "can_see_link": can_see_link,
+    }
+    return {
         "registrations": meeting.registrations.active().count(),
         "head": render_to_string("meetings/_detail_head.html", context),
         "facts": render_to_string("meetings/_detail_facts.html", context),
         "programme": render_to_string("meetings/_programme.html", context),
         "links": render_to_string("meetings/_detail_links.html", context),
-        # Shown only to those who may see the documentation (the page's template).
-        "documentation": render_to_string("meetings/_documentation_summary.html", context),
     }
-    meeting._prefetched_objects_cache = {}  # the programme is in the HTML; keep the entry small
-    return {**parts, "meeting": meeting}
 
 
 def print_view(request, slug):
-    meeting = visible_meeting(request, slug, with_programme(Meeting.objects))
-    return render(
-        request, "meetings/print.html", {"meeting": meeting, "days": programme_days(meeting)}
-    )
+    meeting = visible_meeting(request, slug)
+    days = programme_days(programme_items(meeting))
+    return render(request, "meetings/print.html", {"meeting": meeting, "days": days})
 
 
 def ical_feed(request):

@@ -7,13 +7,9 @@ between. The second editor then sees the other's change instead of silently
 overwriting it.
 """
 
-import functools
-
 from django import forms
 from django.db import models, transaction
-from django.utils.encoding import force_str
 from django.utils.formats import date_format
-from django.utils.hashable import make_hashable
 from django.utils.timezone import localtime
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -25,26 +21,11 @@ class EditConflict(Exception):
         self.current = current
 
 
-@functools.cache
-def choice_labels(field) -> dict:
-    """A field's choices as {value: label}: Django rebuilds this on every get_FOO_display()."""
-    return dict(make_hashable(field.flatchoices))
-
-
 class VersionedModel(models.Model):
     version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         abstract = True
-
-    def _get_FIELD_display(self, field):  # noqa: N802 - Django's name
-        """get_FOO_display() as Django's, from choices read once per process (fixed lists)."""
-        value = getattr(self, field.attname)
-        try:
-            label = choice_labels(field).get(make_hashable(value), value)
-        except TypeError:
-            return super()._get_FIELD_display(field)
-        return force_str(label, strings_only=True)
 
 
 class VersionedModelForm(forms.ModelForm):

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import connection, connections
 
 ADVANCE = {  # the trigger's action: PostgreSQL per statement, SQLite per row (its only kind)
@@ -33,7 +34,7 @@ def _triggers(vendor):
     for config in apps.get_app_configs():
         models = config.get_models(include_auto_created=True)
         for meta in (m._meta for m in models if Path(config.path).parent == settings.BASE_DIR):
-            if meta.proxy or not meta.managed:
+            if meta.proxy or not meta.managed or issubclass(meta.model, AbstractBaseSession):
                 continue
             fields = [f for f in meta.local_concrete_fields if f.column != "last_login"]
             cols = ",".join(f'"{f.column}"' for f in fields)

@@ -92,11 +92,11 @@ MIDDLEWARE = [
     "rusnet.middleware.SwedishUnlessChosenMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "accounts.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "rusnet.middleware.SecretariatNeedsMFAMiddleware",
+    "accounts.middleware.SecretariatNeedsMFAMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "archive.read_only.ReadOnlyMiddleware",
 ]
@@ -222,7 +222,7 @@ ALLAUTH_TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
 
 # Multi-factor login (allauth.mfa): an authenticator app (TOTP) with recovery codes.
 # Every member may turn it on; the secretariat and admins must
-# (rusnet.middleware.SecretariatNeedsMFAMiddleware).
+# (accounts.middleware.SecretariatNeedsMFAMiddleware).
 MFA_ADAPTER = "accounts.adapter.MFAAdapter"
 # Passkeys (WebAuthn) alongside the app: allauth's scripts are static files and its
 # data blocks are JSON, not scripts, so the strict Content-Security-Policy holds.
@@ -339,6 +339,8 @@ LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 # A session ends after this many seconds without a request (saved on every request,
 # so the clock restarts whenever the person does something).
+# Sessions in the database with their account's id: one query loads both (accounts/sessions.py).
+SESSION_ENGINE = "accounts.sessions"
 SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_IDLE_SECONDS", 2 * 60 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
 # ...renewed at most once this many seconds, instead of a write on every page (rusnet/sessions.py).

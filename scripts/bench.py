@@ -4,7 +4,9 @@ For every main page (PAGES) and role it measures
 - SQL queries with the seed data (1x) and with the generated data (100x): they must
   be equal and at most QUERY_LIMIT, or the script exits non-zero;
 - the median server time in process (Django's test client) as a multiple of the
-  minimal view's (/bench/minimal/: a trivial template through the same middleware);
+  minimal view's (/bench/minimal/: a trivial template through the same middleware),
+  and the same with the fragment cache switched off (a DummyCache in its place, as
+  DJANGO_FRAGMENT_CACHE=false does): what the first view after every edit costs;
 - requests per second under gunicorn on 127.0.0.1 with wrk, as a share of the
   minimal view's for the same role (target: at least 35 %): a member's minimal
   request loads the session and the account through the same middleware, which a
@@ -437,6 +439,15 @@ def median_ms(client, url):
     return statistics.median(times) * 1000
 
 
+def without_fragment_cache():
+    """Settings with a DummyCache for the fragments: every request renders in full."""
+    from django.conf import settings
+    from django.test.utils import override_settings
+
+    dummy = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    return override_settings(CACHES={**settings.CACHES, "fragments": dummy})
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -564,6 +575,9 @@ def main():  # noqa: PLR0915 - the benchmark's steps in order
     for row in [minimal_member, *rows]:
         row["median_ms"] = median_ms(client_for(cookies[row["role"]]), row["url"])
         row["time_x_minimal"] = row["median_ms"] / minimal["median_ms"]
+    with without_fragment_cache():
+        for row in rows:
+            row["uncached_ms"] = median_ms(client_for(cookies[row["role"]]), row["url"])
     log("in-process times measured")
 
     process, base = start_gunicorn()
@@ -615,18 +629,18 @@ def print_table(results):
     scale = results["scale"]
     print()
     print(
-        f"| page | role | queries 1x / {scale}x | time (x minimal) | req/s | "
+        f"| page | role | queries 1x / {scale}x | time (x minimal) | uncached | req/s | "
         "% of minimal, same role | % of visitor's minimal | KB |"
     )
-    print("|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|")
     print(
-        f"| minimal view | visitor | – | {minimal['median_ms']:.1f} ms | {minimal['rps']:.0f} "
+        f"| minimal view | visitor | – | {minimal['median_ms']:.1f} ms | – | {minimal['rps']:.0f} "
         "| 100% | 100% | – |"
     )
     member = results["minimal_member"]
     print(
         f"| minimal view | member | – | {member['median_ms']:.1f} ms "
-        f"({member['time_x_minimal']:.1f}x) | {member['rps']:.0f} | 100% | "
+        f"({member['time_x_minimal']:.1f}x) | – | {member['rps']:.0f} | 100% | "
         f"{member['throughput_share']:.0%} | – |"
     )
     for row in results["pages"]:
@@ -635,7 +649,8 @@ def print_table(results):
         size = "" if row["bytes"] <= BYTES_TARGET else " ⚠"
         print(
             f"| {row['page']} | {row['role']} | {row['queries_1x']} / {row['queries_100x']} | "
-            f"{row['median_ms']:.1f} ms ({row['time_x_minimal']:.1f}x) | {row['rps']:.0f} | "
+            f"{row['median_ms']:.1f} ms ({row['time_x_minimal']:.1f}x) | "
+            f"{row['uncached_ms']:.1f} ms | {row['rps']:.0f} | "
             f"{share:.0%}{flag} | {row['throughput_share']:.0%} | "
             f"{row['bytes'] / 1024:.1f}{size} |"
         )

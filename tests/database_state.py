@@ -11,7 +11,7 @@ from functools import cache
 from django.apps import apps
 from django.db import connection
 
-SKIPPED_MODELS = {"sessions.Session"}  # every request may touch its session
+SKIPPED_MODELS = {"sessions.Session", "accounts.Session"}  # every request may touch its session
 
 
 def portal_models():

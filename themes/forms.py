@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from meetings.models import Meeting
 from regions.models import Organisation, Person
 from rusnet.concurrency import VersionedModelForm
-from rusnet.forms import ModelMultipleChoiceField
+from rusnet.forms import ModelMultipleChoiceField, PlainSelect
 from themes.models import HostingDecline, Theme
 
 
@@ -190,10 +190,13 @@ def year_choices():
 
 class ThemeFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=Theme.Status.choices, empty_label=_("All")
+        widget=PlainSelect, label=_("Status"), choices=Theme.Status.choices, empty_label=_("All")
     )
-    year = django_filters.ChoiceFilter(label=_("Year"), choices=year_choices, empty_label=_("All"))
+    year = django_filters.ChoiceFilter(
+        widget=PlainSelect, label=_("Year"), choices=year_choices, empty_label=_("All")
+    )
     organisation = django_filters.ModelChoiceFilter(
+        widget=PlainSelect,
         label=_("Organisation"),
         empty_label=_("All"),
         queryset=Organisation.objects.all(),

@@ -1,8 +1,9 @@
 """A session ends after two idle hours; it is renewed at most once a minute, not on every page."""
 
-from django.contrib.sessions.models import Session
 from django.test import override_settings
 from django.urls import reverse
+
+from accounts.models import Session
 
 
 def expiry(client):

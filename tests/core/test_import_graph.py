@@ -16,16 +16,7 @@ PROJECT = "rusnet"
 NOT_RUNTIME = {"loadtest", "scripts", "tests"}
 
 # Arrows from rusnet/ to an app that remain, as (module path, app): each with the reason.
-NOT_YET_REMOVED = {
-    ("rusnet/middleware.py", "accounts"): (
-        "SecretariatNeedsMFAMiddleware asks accounts.rules.is_secretariat; the session and "
-        "MFA middleware is being reworked for speed elsewhere and may move to accounts/"
-    ),
-    ("rusnet/sessions.py", "accounts"): (
-        "logged_in_session_key names accounts.backends.PortalBackend; loadtest/sessions.py "
-        "now holds the helper, and the copy here goes with the session rework"
-    ),
-}
+NOT_YET_REMOVED: dict[tuple[str, str], str] = {}
 
 
 def local_apps() -> set[str]:

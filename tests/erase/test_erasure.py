@@ -11,12 +11,11 @@ and the name.
 import pytest
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
-from django.contrib.sessions.models import Session
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
-from accounts.models import Invitation, User
+from accounts.models import Invitation, Session, User
 from accounts.services import accept_invitation
 from meetings.models import MeetingDocumentation, MeetingPlanner, Registration
 from regions.models import Contact, Organisation, Person

@@ -7,6 +7,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from meetings.models import Meeting
+from meetings.services import registration_box
 from tests.meetings.factories_registration import (
     RegistrationFactory,
     RegMeetingFactory,
@@ -17,7 +18,8 @@ from tests.meetings.factories_registration import (
 def render(template, meeting, user):
     request = RequestFactory().get("/")
     request.user = user
-    return render_to_string(template, {"meeting": meeting, "user": user}, request=request)
+    context = {"meeting": meeting, "user": user, "box": registration_box(meeting, user)}
+    return render_to_string(template, context, request=request)
 
 
 @pytest.fixture

@@ -61,7 +61,7 @@ def test_uploads_stay_on_disk_by_default():
 def test_production_shares_the_cache_and_sessions_through_the_database():
     code = "print(s.CACHES['default']['BACKEND'], s.SESSION_ENGINE)"
     assert production_setting(code) == (
-        "django.core.cache.backends.db.DatabaseCache django.contrib.sessions.backends.db"
+        "django.core.cache.backends.db.DatabaseCache accounts.sessions"
     )
 
 
