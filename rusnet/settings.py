@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "summaries",
     "search",
     "archive",
+    "start",
 ]
 
 MIDDLEWARE = [
