@@ -23,6 +23,7 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
@@ -134,6 +135,11 @@ class StartPage:
             or any(item.missing for item in self.planned_meetings)
             or self.has_work
         )
+
+
+def current_time():
+    """The start page's clock; tests set it to a fixed day."""
+    return timezone.now()
 
 
 def start_page(user, now) -> StartPage:

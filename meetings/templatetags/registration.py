@@ -23,6 +23,9 @@ def registration_box(meeting, user):
     seats_left = services.seats_left(meeting)
     return {
         "visible": True,
+        # Where the meeting stands in time: once it has begun, the box says so instead of
+        # offering registration (and never "log in to register" on a past meeting).
+        "timing": meeting.timing_status(),
         "registration": registration,
         "closed": services.registration_closed_reason(meeting),
         "seats_left": seats_left,
