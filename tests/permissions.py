@@ -73,6 +73,10 @@ CORE: dict[str, Expectation] = {
     "regions:organisation": Expectation(get=everyone(), kwargs=lambda: {"slug": "tillvaxtverket"}),
     "regions:people": Expectation(get=members()),
     "regions:history": Expectation(get=members(), kwargs=lambda: {"slug": "dalarna"}),
+    # The start page's "Bekräfta att uppgifterna stämmer": POST only.
+    "regions:confirm": Expectation(
+        get=everyone(NOT_ALLOWED), post=REGION_EDITORS, kwargs=lambda: {"slug": "dalarna"}
+    ),
     "regions:edit": Expectation(
         get=REGION_EDITORS,
         post=REGION_EDITORS,

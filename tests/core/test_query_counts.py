@@ -57,14 +57,11 @@ PAGES = [
     for role in ("region_editor", "secretariat", "planner")
 ]
 
-QUERY_LIMIT = 10
-
 
 @pytest.mark.parametrize(("url_name", "role"), PAGES)
 def test_query_count_does_not_grow_with_the_data(url_name, role, client_as, db):
     client = client_as(role)
     url = reverse(url_name, kwargs=EXPECTATIONS[url_name].kwargs())
     with_seed_data = count_queries(client, url)
-    assert with_seed_data <= QUERY_LIMIT, (url, role, with_seed_data)
     multiply_data()
     assert count_queries(client, url) == with_seed_data

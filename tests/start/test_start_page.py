@@ -128,3 +128,29 @@ def test_drafts_never_show_on_the_start_page(busy_network, client_as):
     for role in ("visitor", "member", "region_editor"):
         assert FUTURE_TITLE not in start_page(client_as(role)), role
     assert FUTURE_TITLE in start_page(client_as("secretariat"))
+
+
+def test_the_busiest_start_page_costs_the_same_with_much_more_data(busy_network, client_as):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.core.test_query_limit import QUERY_LIMIT
+    from tests.factories import UserFactory
+
+    def count(client):
+        client.get("/")
+        with CaptureQueriesContext(connection) as queries:
+            start_page(client)
+        return len(queries)
+
+    clients = {role: client_as(role) for role in ("secretariat", "region_editor", "planner")}
+    before = {role: count(client) for role, client in clients.items()}
+    assert all(queries <= QUERY_LIMIT for queries in before.values()), before
+    for number in range(20):
+        future_meeting_copy = Meeting.objects.get(pk=busy_network.pk)
+        future_meeting_copy.pk = None
+        future_meeting_copy.slug = f"kopia-{number}"
+        future_meeting_copy.save()
+        Theme.objects.create(title=f"Förslag {number}", status="proposed")
+    UserFactory.create_batch(30)
+    assert {role: count(client) for role, client in clients.items()} == before
