@@ -288,7 +288,7 @@ def add_themes(page, user):
             continue
         if theme.proposed_by_id == user.pk or theme.marked_by_me:
             page.my_themes.append(theme)
-        if theme.planned_by_me and theme.status in (Theme.Status.PROPOSED, Theme.Status.PLANNED):
+        if theme.planned_by_me and theme.shown_status(page.now) in ("proposed", "planned"):
             page.planned_themes.append(theme)
         if page.is_secretariat and theme.status == Theme.Status.PROPOSED:
             page.proposals.append(theme)

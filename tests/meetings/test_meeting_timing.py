@@ -16,9 +16,7 @@ def page(client, meeting):
 
 
 @pytest.mark.parametrize("role", ["visitor", "member"])
-def test_a_past_meeting_says_it_has_taken_place_and_offers_no_registration(
-    role, client_as, may
-):
+def test_a_past_meeting_says_it_has_taken_place_and_offers_no_registration(role, client_as, may):
     html = page(client_as(role), may)
     assert "Mötet har ägt rum." in html
     assert "har redan börjat" not in html
