@@ -7,12 +7,11 @@ from playwright.sync_api import expect
 from accounts.models import User
 from archive.management.commands.setup_demo import (
     DEMO_ACCOUNTS,
-    DEMO_PASSWORD,
     create_demo_account,
 )
 from regions.models import Organisation, Person
 from tests.browser.axe import assert_accessible
-from tests.factories import activate_totp, totp_code
+from tests.factories import PASSWORD, activate_totp
 from tests.start.scenario import (
     COMING_THEME,
     FUTURE_TITLE,
@@ -32,6 +31,11 @@ def demo(site, monkeypatch):
     """The demo accounts of `make run`, the secretariat and admin with their authenticator."""
     freeze_start_page(monkeypatch)
     accounts = {account[0]: create_demo_account(*account) for account in DEMO_ACCOUNTS}
+    for account in accounts.values():
+        # The tests' password rather than the demo one, for conftest's log_in.
+        account.set_password(PASSWORD)
+        account.save()
+    # As setup_demo does: the planning account acts as Maria Ståhl.
     User.objects.filter(email="planering@example.org").update(
         person=Person.objects.get(name="Maria Ståhl")
     )
@@ -41,26 +45,24 @@ def demo(site, monkeypatch):
     return {email: User.objects.get(email=email) for email in accounts}
 
 
-def start_page_as(page, site, email):
-    page.context.clear_cookies()
-    page.goto(f"{site.url}/konto/login/")
-    page.get_by_label("E-postadress").fill(email)
-    page.get_by_label("Lösenord").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Logga in").click()
-    page.wait_for_url(lambda url: "/konto/login/" not in url)
-    if "/konto/2fa/authenticate/" in page.url:
-        page.get_by_label("Kod").fill(totp_code())
-        page.locator("main form button[type=submit]").first.click()
-        page.wait_for_url(lambda url: "/konto/2fa/authenticate/" not in url)
-    page.goto(f"{site.url}/")
-    return page.locator("main")
+@pytest.fixture
+def start_page_as(page, site, log_in, demo):
+    """Log in as a demo account through the login form and open the start page."""
+
+    def open_as(page_, site_, email):
+        page.context.clear_cookies()
+        log_in(demo[email])
+        page.goto(f"{site.url}/")
+        return page.locator("main")
+
+    return open_as
 
 
 def section(main, heading):
     return main.locator("section").filter(has=main.page.get_by_role("heading", name=heading))
 
 
-def test_each_demo_account_sees_its_blocks_with_a_meeting_coming(page, site, demo):
+def test_each_demo_account_sees_its_blocks_with_a_meeting_coming(page, site, demo, start_page_as):
     meeting = future_meeting(member=demo["medlem@example.org"])
     work_for_the_secretariat(demo["medlem@example.org"])
 
@@ -129,7 +131,9 @@ def test_each_demo_account_sees_its_blocks_with_a_meeting_coming(page, site, dem
         assert_accessible(page)
 
 
-def test_each_demo_account_sees_the_empty_states_with_no_meeting_coming(page, site, demo):
+def test_each_demo_account_sees_the_empty_states_with_no_meeting_coming(
+    page, site, demo, start_page_as
+):
     page.goto(f"{site.url}/")
     main = page.locator("main")
     next_meeting = section(main, "Nästa möte")
