@@ -135,6 +135,13 @@ CORE: dict[str, Expectation] = {
     "accounts:deactivate": Expectation(
         get=SECRETARIAT, post=SECRETARIAT, kwargs=lambda: {"pk": target_member().pk}
     ),
+    # The start page's work list: send a pending invitation again, or withdraw it.
+    "accounts:invitation_resend": Expectation(
+        get=everyone(NOT_ALLOWED), post=SECRETARIAT, kwargs=lambda: {"pk": invitation().pk}
+    ),
+    "accounts:invitation_withdraw": Expectation(
+        get=everyone(NOT_ALLOWED), post=SECRETARIAT, kwargs=lambda: {"pk": invitation().pk}
+    ),
     "accounts:reactivate": Expectation(
         get=everyone(NOT_ALLOWED), post=SECRETARIAT, kwargs=lambda: {"pk": target_member(False).pk}
     ),

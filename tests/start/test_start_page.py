@@ -154,3 +154,25 @@ def test_the_busiest_start_page_costs_the_same_with_much_more_data(busy_network,
         Theme.objects.create(title=f"Förslag {number}", status="proposed")
     UserFactory.create_batch(30)
     assert {role: count(client) for role, client in clients.items()} == before
+
+
+def test_the_secretariat_resends_or_withdraws_an_invitation_from_the_start_page(
+    busy_network, client_as, mailoutbox
+):
+    from accounts.models import Invitation
+
+    client = client_as("secretariat")
+    invitation = Invitation.objects.get(email="nils.ny@example.org")
+    old_link = invitation.token
+    response = client.post(
+        reverse("accounts:invitation_resend", args=[invitation.pk]), {"next": "/"}
+    )
+    assert response.status_code == 302 and response["Location"] == "/"
+    invitation.refresh_from_db()
+    assert invitation.token != old_link and invitation.is_usable
+    assert mailoutbox[-1].to == ["nils.ny@example.org"]
+    assert invitation.token in mailoutbox[-1].body
+    response = client.post(reverse("accounts:invitation_withdraw", args=[invitation.pk]))
+    assert response.status_code == 302
+    assert not Invitation.objects.filter(email="nils.ny@example.org").exists()
+    assert "Nils Ny" not in start_page(client)
