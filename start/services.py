@@ -22,7 +22,7 @@ from django.db.models import (
     Subquery,
     Value,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
@@ -366,8 +366,12 @@ def add_region_facts(page, user):
     # since date goes into `extra` so the newest phase can be picked in Python.
     phases = (
         PhaseEntry.objects.filter(region_id=region_id)
-        .annotate(row_kind=Value("phase", output_field=text), changed=changed(PhaseEntry))
-        .values_list("row_kind", "pk", "phase", "since", "changed")
+        .annotate(
+            row_kind=Value("phase", output_field=text),
+            since_text=Cast("since", output_field=text),
+            changed=changed(PhaseEntry),
+        )
+        .values_list("row_kind", "pk", "phase", "since_text", "changed")
         .order_by()
     )
     strategies = (
