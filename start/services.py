@@ -179,7 +179,8 @@ def add_meetings(page, user):
     visible = Meeting.objects.visible_to(user)
     latest_past = (
         Meeting.objects.public()
-        .filter(status=Meeting.Status.PUBLISHED, ends_at__lt=now)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .filter(ends_at__lt=now)
         .order_by("-starts_at")
         .values("pk")[:1]
     )
