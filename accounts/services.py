@@ -1,4 +1,7 @@
+from datetime import timedelta
+
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -7,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.access import ensure_secretariat_group
-from accounts.models import Invitation, User
+from accounts.models import Invitation, User, new_invitation_token
 from regions.models import Person
 
 
@@ -21,6 +24,13 @@ def send_invitation(invitation: Invitation, request) -> None:
         from_email=None,
         recipient_list=[invitation.email],
     )
+
+
+def renew_invitation(invitation: Invitation) -> None:
+    """A new link (the old one stops working) valid for INVITATION_VALID_DAYS from now."""
+    invitation.token = new_invitation_token()
+    invitation.expires_at = timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS)
+    invitation.save(update_fields=["token", "expires_at"])
 
 
 @transaction.atomic

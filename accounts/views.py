@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -16,7 +17,7 @@ from accounts.erasure import erase_member
 from accounts.forms import AcceptInvitationForm, EraseMemberForm, InvitationForm, MemberFilterForm
 from accounts.models import Invitation, User
 from accounts.personal_data import personal_data
-from accounts.services import accept_invitation, send_invitation
+from accounts.services import accept_invitation, renew_invitation, send_invitation
 from rusnet.pagination import paginate
 
 
@@ -121,6 +122,41 @@ def reactivate(request, pk):
     member.save(update_fields=["is_active"])
     messages.success(request, _("%(name)s can log in again.") % {"name": member})
     return redirect("accounts:members")
+
+
+@require_POST
+@secretariat_required
+def invitation_resend(request, pk):
+    """Send a not yet accepted invitation again, with a new link valid from today."""
+    if limited := ratelimit.consume_or_429(request, action="send_invitation", user=request.user):
+        return limited
+    invitation = get_object_or_404(Invitation, pk=pk, accepted_at__isnull=True)
+    renew_invitation(invitation)
+    send_invitation(invitation, request)
+    messages.success(
+        request, _("An invitation was sent to %(email)s.") % {"email": invitation.email}
+    )
+    return redirect_to_next(request, "accounts:members")
+
+
+@require_POST
+@secretariat_required
+def invitation_withdraw(request, pk):
+    """Withdraw a not yet accepted invitation: its link stops working."""
+    invitation = get_object_or_404(Invitation, pk=pk, accepted_at__isnull=True)
+    invitation.delete()
+    messages.success(
+        request, _("The invitation to %(email)s was withdrawn.") % {"email": invitation.email}
+    )
+    return redirect_to_next(request, "accounts:members")
+
+
+def redirect_to_next(request, fallback):
+    """Back to the page the form was on (the start page), when it is one of ours."""
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return redirect(target)
+    return redirect(fallback)
 
 
 @secretariat_required

@@ -112,6 +112,15 @@ class Meeting(VersionedModel):
     def get_absolute_url(self):
         return reverse("meetings:detail", args=[self.slug])
 
+    UPCOMING, ONGOING, ENDED = "upcoming", "ongoing", "ended"
+
+    def timing_status(self, now=None) -> str:
+        """Where the meeting stands in time: UPCOMING, ONGOING or ENDED."""
+        now = now or timezone.now()
+        if now < self.starts_at:
+            return self.UPCOMING
+        return self.ONGOING if now <= self.ends_at else self.ENDED
+
     @property
     def days(self) -> list:
         """Every date the meeting spans, in local time."""

@@ -52,8 +52,14 @@ def registration_box(meeting, user, registered=None, can_manage=None) -> dict:
     seats = seats_left(meeting, registered)
     if can_manage is None:
         can_manage = user.has_perm("meetings.view_registrations", meeting)
+    # Where the meeting stands in time: once it has begun the box says so instead of
+    # offering registration (and never "log in to register" on a past meeting).
+    timing = meeting.timing_status()
     return {
         "visible": True,
+        "timing": timing,
+        "can_view_documentation": timing == "ended"
+        and user.has_perm("meetings.view_documentation"),
         "registered": registration is not None,
         "closed": registration_closed_reason(meeting),
         "seats_left": seats,

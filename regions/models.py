@@ -301,3 +301,15 @@ class Contact(RegionItem):
 
 # The kinds of region content an editor changes, in the order the region page shows them.
 REGION_ITEM_MODELS = [Strategy, PhaseEntry, RelatedPlan, AnnualCycleItem, RegionRole, Contact]
+
+
+# The history reason of a confirmation: the region's facts were checked and still hold.
+CONFIRMED = "confirmed"
+
+
+def confirm_region_facts(region, user):
+    """Record in the region's history that its editor confirmed the facts, changing nothing
+    (no new version, so nobody editing at the same time gets a conflict)."""
+    Organisation.history.bulk_history_create(
+        [region], update=True, default_user=user, default_change_reason=CONFIRMED
+    )

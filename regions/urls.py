@@ -9,6 +9,7 @@ urlpatterns = [
     path("organisationer/<slug:slug>/", views.organisation, name="organisation"),
     path("<slug:slug>/", views.detail, name="detail"),
     path("<slug:slug>/redigera/", views.edit, name="edit"),
+    path("<slug:slug>/bekrafta/", views.confirm, name="confirm"),
     path("<slug:slug>/historik/", views.history, name="history"),
     path(
         "<slug:slug>/historik/<slug:kind>/<int:history_id>/",

@@ -5,12 +5,14 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from regions.forms import ITEM_KINDS, PersonFilter, RegionDescriptionForm
 from regions.history import REGION_KIND, history_model, region_history, with_users_and_kinds
 from regions.map import county_shapes
-from regions.models import Organisation, Person, PhaseEntry
+from regions.models import Organisation, Person, PhaseEntry, confirm_region_facts
 from rusnet.concurrency import changes_in, restore_version
 from rusnet.fragments import cached
 from rusnet.pagination import paginate
@@ -143,6 +145,24 @@ def edit(request, slug):
     return render(
         request, "regions/edit.html", {"region": region, "form": form, "sections": sections}
     )
+
+
+@require_POST
+@login_required
+def confirm(request, slug):
+    """The region editor's word that the region's facts still hold: a line in the history,
+    no edit (the start page counts the facts' age from it)."""
+    region = region_for_editor(request, slug)
+    confirm_region_facts(region, request.user)
+    messages.success(request, _("The facts of %(region)s are confirmed.") % {"region": region})
+    return redirect_after_confirm(request, region)
+
+
+def redirect_after_confirm(request, region):
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return redirect(target)
+    return redirect("regions:edit", slug=region.slug)
 
 
 @login_required

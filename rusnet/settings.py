@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "summaries",
     "search",
     "archive",
+    "start",
 ]
 
 MIDDLEWARE = [

@@ -5,7 +5,7 @@ from django.urls import include, path
 from rusnet import views
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", include("start.urls")),
     path("healthz/", views.healthz, name="healthz"),
     path("tillganglighet/", views.accessibility, name="accessibility"),
     path("integritet/", views.privacy, name="privacy"),

@@ -73,6 +73,10 @@ CORE: dict[str, Expectation] = {
     "regions:organisation": Expectation(get=everyone(), kwargs=lambda: {"slug": "tillvaxtverket"}),
     "regions:people": Expectation(get=members()),
     "regions:history": Expectation(get=members(), kwargs=lambda: {"slug": "dalarna"}),
+    # The start page's "Bekräfta att uppgifterna stämmer": POST only.
+    "regions:confirm": Expectation(
+        get=everyone(NOT_ALLOWED), post=REGION_EDITORS, kwargs=lambda: {"slug": "dalarna"}
+    ),
     "regions:edit": Expectation(
         get=REGION_EDITORS,
         post=REGION_EDITORS,
@@ -130,6 +134,13 @@ CORE: dict[str, Expectation] = {
     ),
     "accounts:deactivate": Expectation(
         get=SECRETARIAT, post=SECRETARIAT, kwargs=lambda: {"pk": target_member().pk}
+    ),
+    # The start page's work list: send a pending invitation again, or withdraw it.
+    "accounts:invitation_resend": Expectation(
+        get=everyone(NOT_ALLOWED), post=SECRETARIAT, kwargs=lambda: {"pk": invitation().pk}
+    ),
+    "accounts:invitation_withdraw": Expectation(
+        get=everyone(NOT_ALLOWED), post=SECRETARIAT, kwargs=lambda: {"pk": invitation().pk}
     ),
     "accounts:reactivate": Expectation(
         get=everyone(NOT_ALLOWED), post=SECRETARIAT, kwargs=lambda: {"pk": target_member(False).pk}

@@ -3,6 +3,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -26,6 +27,19 @@ class ThemeQuerySet(models.QuerySet):
 
     def proposals(self):
         return self.filter(status=Theme.Status.PROPOSED)
+
+    def with_last_meeting_end(self):
+        """Annotate `last_meeting_end`: when the last of its meetings (cancelled ones aside)
+        ends, or None, for `Theme.shown_status`."""
+        from meetings.models import Meeting
+
+        last = (
+            Meeting.objects.filter(themes=models.OuterRef("pk"))
+            .exclude(status=Meeting.Status.CANCELLED)
+            .order_by("-ends_at")
+            .values("ends_at")[:1]
+        )
+        return self.annotate(last_meeting_end=models.Subquery(last))
 
 
 class Theme(VersionedModel):
@@ -114,6 +128,28 @@ class Theme(VersionedModel):
 
     def get_absolute_url(self):
         return reverse("themes:detail", args=[self.slug])
+
+    def shown_status(self, now=None) -> str:
+        """The status to show: a planned theme whose meetings have all taken place is held,
+        unless the secretariat set another status. Uses `last_meeting_end` when annotated
+        (ThemeQuerySet.with_last_meeting_end), else asks the database."""
+        if self.status != self.Status.PLANNED:
+            return self.status
+        if hasattr(self, "last_meeting_end"):
+            last_end = self.last_meeting_end
+        else:
+            last_end = type(self).objects.with_last_meeting_end().get(pk=self.pk).last_meeting_end
+        if last_end is not None and last_end < (now or timezone.now()):
+            return self.Status.HELD
+        return self.status
+
+    def get_shown_status_display(self):
+        return self.Status(self.shown_status()).label
+
+    @property
+    def looks_held(self) -> bool:
+        """Planned, but every meeting has taken place: the status looks stale."""
+        return self.status == self.Status.PLANNED and self.shown_status() == self.Status.HELD
 
     def save(self, *args, **kwargs):
         if not self.slug:

@@ -73,6 +73,7 @@ def listed_themes():
     """The columns a list item (templates/themes/_theme_item.html) shows, not the texts."""
     return (
         Theme.objects.by_interest()
+        .with_last_meeting_end()
         .only("slug", "title", "status", "year")
         .prefetch_related(planners_prefetch())
     )
@@ -100,6 +101,7 @@ def detail(request, slug):
     meetings = Meeting.objects.visible_to(request.user)
     theme = get_object_or_404(
         Theme.objects.with_interest()
+        .with_last_meeting_end()
         .select_related("proposed_by", "proposed_by_organisation", "contact")
         .prefetch_related(
             planners_prefetch(),
@@ -285,6 +287,7 @@ def year_plan(request, year):
         Theme.objects.filter(year=year)
         .exclude(status=Theme.Status.DECLINED)
         .by_interest()
+        .with_last_meeting_end()
         .prefetch_related(
             planners_prefetch(), Prefetch("meetings", queryset=visible.order_by("starts_at"))
         )
