@@ -35,6 +35,7 @@ from meetings.models import (
     MeetingHost,
     ProgrammeItem,
     Registration,
+    planned_by_subquery,
 )
 from meetings.services import registration_closed_reason, seats_left
 from regions.models import CONFIRMED, Contact, Organisation, PhaseEntry, Strategy
@@ -194,8 +195,11 @@ def add_meetings(page, user):
         .values("count")
     )
     meetings = (
-        visible.with_viewer_state(person_id, user_id)
-        .annotate(
+        visible.annotate(
+            planner_flag=Exists(planned_by_subquery(person_id, meeting)),
+            viewer_registered=Exists(
+                Registration.objects.active().filter(meeting=meeting, user=user_id)
+            ),
             has_host=Exists(
                 MeetingHost.objects.filter(meeting=meeting, role=MeetingHost.Role.HOST)
             ),
