@@ -129,24 +129,43 @@ def other_editor(seed_data):
     return UserFactory(email="olle@example.org", full_name="Olle Redaktör", is_region_editor=True)
 
 
-@pytest.fixture
-def region_editor(dalarna):
+def new_region_editor():
     return UserFactory(
         email="rut@example.org",
         full_name="Rut Redaktör",
-        organisation=dalarna,
+        organisation=Organisation.objects.get(slug="dalarna"),
         is_region_editor=True,
     )
 
 
-@pytest.fixture
-def secretariat(seed_data):
+def new_secretariat():
     return UserFactory(
         email="sara@example.org",
         full_name="Sara Sekretariat",
         organisation=Organisation.objects.get(slug="reglab"),
         secretariat=True,
     )
+
+
+def new_planner():
+    """Maria Ståhl's account: in the planning group of the 22 May 2026 meeting."""
+    person = Person.objects.get(name="Maria Ståhl")
+    return UserFactory(
+        email="maria.stahl@example.org",
+        full_name=person.name,
+        organisation=person.organisation,
+        person=person,
+    )
+
+
+@pytest.fixture
+def region_editor(dalarna):
+    return new_region_editor()
+
+
+@pytest.fixture
+def secretariat(seed_data):
+    return new_secretariat()
 
 
 @pytest.fixture
@@ -171,13 +190,7 @@ def may(seed_data):
 @pytest.fixture
 def planner(seed_data):
     """Maria Ståhl's account: in the planning group of the 22 May 2026 meeting."""
-    person = Person.objects.get(name="Maria Ståhl")
-    return UserFactory(
-        email="maria.stahl@example.org",
-        full_name=person.name,
-        organisation=person.organisation,
-        person=person,
-    )
+    return new_planner()
 
 
 @pytest.fixture

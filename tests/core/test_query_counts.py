@@ -11,7 +11,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from rusnet.fragments import clear_caches
-from tests.conftest import new_admin, new_member
+from tests.conftest import (
+    new_admin,
+    new_member,
+    new_planner,
+    new_region_editor,
+    new_secretariat,
+)
 from tests.expect import OK
 from tests.permissions import EXPECTATIONS
 from tests.scale import module_transaction, multiply_data
@@ -54,7 +60,14 @@ def scaled(django_db_setup, django_db_blocker):
     """The personas and every page's cost with the seed data; then ten times the data."""
     with module_transaction(django_db_blocker):
         with django_db_blocker.unblock():
-            users = {"visitor": None, "member": new_member(), "admin": new_admin()}
+            users = {
+                "visitor": None,
+                "member": new_member(),
+                "admin": new_admin(),
+                "region_editor": new_region_editor(),
+                "secretariat": new_secretariat(),
+                "planner": new_planner(),
+            }
             # Some pages act on an object made for them (an account to deactivate): once.
             urls = {
                 name: reverse(name, kwargs=EXPECTATIONS[name].kwargs()) for name, _role in PAGES
