@@ -244,7 +244,12 @@ def answer_field(question):
     if question.required:
         label = _("%(question)s (required)") % {"question": label}
     # Django's field template marks help text safe: the secretariat's text is escaped here.
-    common = {"label": label, "required": False, "help_text": escape(question.help_text)}
+    common = {
+        "label": label,
+        "label_suffix": "",
+        "required": False,
+        "help_text": escape(question.help_text),
+    }
     if question.kind == kind.SINGLE:
         choices = [(o, o) for o in question.option_list]
         if question.allow_other:
@@ -296,7 +301,7 @@ def stored_answer(question, value, other) -> tuple[str, list, str]:
         return value, [], ""
     labels = dict(question.bars())
     texts = [
-        f"{_('Other')}: {other}" if choice == OTHER else labels.get(choice, choice)
+        f"{_('Other answer')}: {other}" if choice == OTHER else labels.get(choice, choice)
         for choice in chosen
     ]
     return "\n".join(str(text) for text in texts), chosen, other if OTHER in chosen else ""

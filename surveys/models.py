@@ -249,7 +249,7 @@ class Question(VersionedModel):
             return [(value, str(label)) for value, label in YES_NO_PARTLY]
         bars = [(option, option) for option in self.option_list]
         if self.allow_other:
-            bars.append((OTHER, str(_("Other"))))
+            bars.append((OTHER, str(_("Other answer"))))
         return bars
 
 
