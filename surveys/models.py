@@ -241,6 +241,26 @@ class Question(VersionedModel):
         ends = {1: self.scale_low_label, 5: self.scale_high_label}
         return f"{value} – {ends[value]}" if ends.get(value) else str(value)
 
+    def choices_from_text(self, text: str) -> tuple[list[str], str]:
+        """(stored choices, other text) of an answer read as text (an imported export):
+        the reverse of how the answer form writes the text of a charted question."""
+        if not self.is_charted or not text:
+            return [], ""
+        values = {label: value for value, label in self.bars()}
+        other_prefix = f"{_('Other answer')}: "
+        lines = text.split("\n")
+        chosen, other = [], ""
+        for index, line in enumerate(lines):
+            if self.has_options and self.allow_other and line.startswith(other_prefix):
+                chosen.append(OTHER)
+                other = "\n".join([line.removeprefix(other_prefix), *lines[index + 1 :]])
+                break
+            if line in values:
+                chosen.append(values[line])
+        if self.kind != self.Kind.MULTIPLE:
+            chosen = chosen[:1]
+        return chosen, other
+
     def bars(self) -> list[tuple[str, str]]:
         """(stored choice, label) of each bar of the chart, in the order asked."""
         if self.kind == self.Kind.SCALE:
