@@ -69,7 +69,7 @@ def proposed_year(today=None) -> int:
     return today.year + 1 if today.month >= 7 else today.year
 
 
-class QuestionChoiceField(forms.ModelMultipleChoiceField):
+class QuestionChoiceField(ModelMultipleChoiceField):
     def label_from_instance(self, question):
         return f"{question} ({question.get_kind_display().lower()})"
 
