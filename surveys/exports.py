@@ -11,8 +11,11 @@ from itertools import groupby
 
 from django.utils.translation import gettext as _
 
-from surveys.importer import ORGANISATION_QUESTION
-from surveys.models import Answer
+from surveys.charts import chart_for
+from surveys.importer.reading import CHART_SHEET_PREFIX, TYPE_COLUMNS, TYPES_SHEET
+from surveys.models import Answer, Question, Response
+
+ORGANISATION = Question.RespondentField.ORGANISATION
 
 COLUMN_WIDTH_ORGANISATION = 30
 COLUMN_WIDTH_ANSWER = 60
@@ -30,7 +33,7 @@ def blocks(survey):
     for _block, group in groupby(questions, key=lambda q: q.block):
         group = list(group)
         numbered = [f"{q.number}. {q.text}" for q in group]
-        respondent_block = any(q.number == ORGANISATION_QUESTION for q in group)
+        respondent_block = any(q.respondent_field == ORGANISATION for q in group)
         header = numbered if respondent_block else ["Organisation", *numbered]
         rows = []
         for response in responses:
@@ -39,7 +42,7 @@ def blocks(survey):
             cells = [texts.get((response.pk, q.pk), "") for q in group]
             if respondent_block:
                 cells = [
-                    label if q.number == ORGANISATION_QUESTION else cell
+                    label if q.respondent_field == ORGANISATION else cell
                     for q, cell in zip(group, cells, strict=True)
                 ]
                 rows.append(cells)
@@ -56,7 +59,7 @@ def blocks(survey):
 
 
 def organisation_question_pk(questions):
-    return next((q.pk for q in questions if q.number == ORGANISATION_QUESTION), None)
+    return next((q.pk for q in questions if q.respondent_field == ORGANISATION), None)
 
 
 def preamble(survey):
@@ -108,6 +111,72 @@ def xlsx_bytes(survey) -> bytes:
             width = COLUMN_WIDTH_ORGANISATION if narrow else COLUMN_WIDTH_ANSWER
             sheet.column_dimensions[get_column_letter(index)].width = width
         sheet.freeze_panes = "A2"
+    add_type_and_chart_sheets(workbook, survey, wrap)
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
+
+
+def question_type_rows(survey):
+    """One row per question: its type and settings, so that a re-import restores them."""
+    rows = []
+    for question in survey.asked_questions():
+        rows.append(
+            [
+                question.number,
+                question.kind,
+                "\n".join(question.option_list),
+                "x" if question.allow_other else "",
+                question.scale_low_label,
+                question.scale_high_label,
+                "x" if question.required else "",
+                question.help_text,
+                "x" if question.closed else "",
+            ]
+        )
+    return rows
+
+
+def charts(survey):
+    """The chart of every charted question, from the submitted answers."""
+    questions = [q for q in survey.asked_questions() if q.is_charted]
+    answers = (
+        Answer.objects.filter(
+            response__survey=survey,
+            response__status=Response.Status.SUBMITTED,
+            question__in=questions,
+        )
+        .select_related("response__organisation")
+        .order_by("response__organisation__name")
+    )
+    by_question = {}
+    for answer in answers:
+        by_question.setdefault(answer.question_id, []).append(answer)
+    return [chart_for(q, by_question.get(q.pk, [])) for q in questions]
+
+
+def add_type_and_chart_sheets(workbook, survey, wrap):
+    from openpyxl.styles import Font
+
+    rows = question_type_rows(survey)
+    if all(row[1] == "text" and not any(row[2:]) for row in rows):
+        return  # free text only, as in 2017: the blocks say it all
+    sheet = workbook.create_sheet(title=TYPES_SHEET())
+    sheet.append([str(label) for label in TYPE_COLUMNS()])
+    for row in rows:
+        sheet.append(row)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for chart in charts(survey):
+        title = f"{CHART_SHEET_PREFIX()} {chart.question.number}"
+        sheet = workbook.create_sheet(title=title[:31])
+        sheet.append([str(chart.question)])
+        sheet.append([_("Answers"), _("Count"), _("Share"), _("Organisations")])
+        for cell in sheet[2]:
+            cell.font = Font(bold=True)
+        for bar in chart.bars:
+            sheet.append([bar.label, bar.count, bar.percent / 100, ", ".join(bar.organisations)])
+            sheet.cell(row=sheet.max_row, column=3).number_format = "0%"
+        sheet.append([_("Organisations that answered"), chart.respondents])
+        sheet.column_dimensions["A"].width = COLUMN_WIDTH_ORGANISATION
+        sheet.column_dimensions["D"].width = COLUMN_WIDTH_ANSWER

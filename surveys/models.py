@@ -94,21 +94,43 @@ class Survey(VersionedModel):
         root = self.series_root_id
         return Survey.objects.filter(Q(pk=root) | Q(series_id=root)).order_by("date", "pk")
 
-    def copy_questions_from(self, earlier: "Survey") -> None:
-        """Start a new round: this survey asks the questions of an earlier one."""
+    def copy_questions_from(self, earlier: "Survey", questions=None) -> None:
+        """Start a new round: this survey asks the questions of an earlier one (or the chosen
+        few of them), with their types; never the respondent's fields."""
         self.based_on = earlier
         self.series_id = earlier.series_root_id
         self.save(update_fields=["based_on", "series"])
-        for question in earlier.questions.all():
+        for question in questions if questions is not None else earlier.asked_questions():
             Question.objects.create(
                 survey=self,
                 number=question.number,
                 text=question.text,
                 block=question.block,
                 order=question.order,
-                respondent_field=question.respondent_field,
+                kind=question.kind,
+                options=question.options,
+                allow_other=question.allow_other,
+                scale_low_label=question.scale_low_label,
+                scale_high_label=question.scale_high_label,
+                required=question.required,
+                help_text=question.help_text,
                 origin_id=question.origin_key,
             )
+
+    def asked_questions(self):
+        """The questions proper: the respondent's name, e-mail, title and organisation (the
+        2017 compilation's questions 1–4) are fields of the response, not questions."""
+        return self.questions.filter(respondent_field="")
+
+    @property
+    def first_question_number(self):
+        """Where "By question" starts: the first question that is not about the respondent."""
+        first = self.asked_questions().order_by("order", "number").first()
+        return first.number if first else 1
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == self.Status.DRAFT
 
     def accepts_answers(self, today=None) -> bool:
         """Open, and today is between the open and close dates."""
@@ -120,9 +142,24 @@ class Survey(VersionedModel):
         )
 
 
+YES_NO_PARTLY = (("Ja", _("Yes")), ("Nej", _("No")), ("Delvis", _("Partly")))
+SCALE = range(1, 6)
+OTHER = "__annat__"
+
+
 class Question(VersionedModel):
-    """A numbered question. Questions 1–4 ask for the respondent's name, e-mail, title and
-    organisation; the answers to them are also kept on the response."""
+    """A numbered question of a type. In the 2017 compilation questions 1–4 ask for the
+    respondent's name, e-mail, title and organisation: those are kept on the response and
+    shown as the respondent's fields, not as questions."""
+
+    class Kind(models.TextChoices):
+        TEXT = "text", _("Free text")
+        SINGLE = "single", _("Single choice")
+        MULTIPLE = "multiple", _("Multiple choice")
+        SCALE = "scale", _("Scale 1–5")
+        YES_NO = "yes_no", _("Yes / no / partly")
+        DATE = "date", _("Date")
+        NUMBER = "number", _("Number")
 
     class RespondentField(models.TextChoices):
         NAME = "name", _("Respondent's name")
@@ -140,6 +177,25 @@ class Question(VersionedModel):
     respondent_field = models.CharField(
         _("about the respondent"), max_length=15, choices=RespondentField.choices, blank=True
     )
+    kind = models.CharField(
+        _("type of question"), max_length=10, choices=Kind.choices, default=Kind.TEXT
+    )
+    options = models.TextField(
+        _("options"), blank=True, help_text=_("For single and multiple choice: one per line.")
+    )
+    allow_other = models.BooleanField(
+        _("offer “Other, namely …”"), default=False, help_text=_("For single and multiple choice.")
+    )
+    scale_low_label = models.CharField(
+        _("label of 1"), max_length=100, blank=True, help_text=_("For a scale, e.g. “Not at all”.")
+    )
+    scale_high_label = models.CharField(
+        _("label of 5"), max_length=100, blank=True, help_text=_("For a scale, e.g. “Fully”.")
+    )
+    required = models.BooleanField(_("required"), default=False)
+    help_text = models.TextField(_("help text"), blank=True)
+    # Closed questions are no longer asked; the answers already given are kept and shown.
+    closed = models.BooleanField(_("closed"), default=False)
     # The question of the series' first round this one was copied from (for comparing rounds).
     origin = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="copies"
@@ -162,6 +218,59 @@ class Question(VersionedModel):
     def origin_key(self):
         """Identifies the question across the rounds of a series."""
         return self.origin_id or self.pk
+
+    @property
+    def option_list(self) -> list[str]:
+        return [line.strip() for line in self.options.splitlines() if line.strip()]
+
+    @property
+    def has_options(self) -> bool:
+        return self.kind in (self.Kind.SINGLE, self.Kind.MULTIPLE)
+
+    @property
+    def is_charted(self) -> bool:
+        """Answers counted in a bar chart: every kind with a fixed set of answers."""
+        return self.kind in (
+            self.Kind.SINGLE,
+            self.Kind.MULTIPLE,
+            self.Kind.SCALE,
+            self.Kind.YES_NO,
+        )
+
+    def scale_label(self, value: int) -> str:
+        ends = {1: self.scale_low_label, 5: self.scale_high_label}
+        return f"{value} – {ends[value]}" if ends.get(value) else str(value)
+
+    def choices_from_text(self, text: str) -> tuple[list[str], str]:
+        """(stored choices, other text) of an answer read as text (an imported export):
+        the reverse of how the answer form writes the text of a charted question."""
+        if not self.is_charted or not text:
+            return [], ""
+        values = {label: value for value, label in self.bars()}
+        other_prefix = f"{_('Other answer')}: "
+        lines = text.split("\n")
+        chosen, other = [], ""
+        for index, line in enumerate(lines):
+            if self.has_options and self.allow_other and line.startswith(other_prefix):
+                chosen.append(OTHER)
+                other = "\n".join([line.removeprefix(other_prefix), *lines[index + 1 :]])
+                break
+            if line in values:
+                chosen.append(values[line])
+        if self.kind != self.Kind.MULTIPLE:
+            chosen = chosen[:1]
+        return chosen, other
+
+    def bars(self) -> list[tuple[str, str]]:
+        """(stored choice, label) of each bar of the chart, in the order asked."""
+        if self.kind == self.Kind.SCALE:
+            return [(str(value), self.scale_label(value)) for value in SCALE]
+        if self.kind == self.Kind.YES_NO:
+            return [(value, str(label)) for value, label in YES_NO_PARTLY]
+        bars = [(option, option) for option in self.option_list]
+        if self.allow_other:
+            bars.append((OTHER, str(_("Other answer"))))
+        return bars
 
 
 class ResponseQuerySet(models.QuerySet):
@@ -238,7 +347,13 @@ class Response(VersionedModel):
 class Answer(models.Model):
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
+    # The answer as people read it (choices as their labels): what pages, search and
+    # exports show, for every type of question.
     text = models.TextField(_("answer"), blank=True)
+    # The chosen options of a choice, scale or yes/no/partly question, as stored choices
+    # (OTHER for "Other, namely …"): what the charts count.
+    choices = models.JSONField(_("choices"), default=list, blank=True)
+    other = models.TextField(_("other, namely"), blank=True)
 
     history = HistoricalRecords()
 

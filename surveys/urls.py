@@ -29,6 +29,7 @@ urlpatterns = [
     path("<slug:slug>/redigera/", rounds.edit, name="edit"),
     path("<slug:slug>/fraga/ny/", rounds.question_add, name="question_add"),
     path("<slug:slug>/fraga/<int:number>/redigera/", rounds.question_edit, name="question_edit"),
+    path("<slug:slug>/fraga/<int:number>/hantera/", rounds.question_manage, name="question_manage"),
     path("<slug:slug>/export.xlsx", exchange.export_xlsx, name="export_xlsx"),
     path("<slug:slug>/export.csv", exchange.export_csv, name="export_csv"),
 ]

@@ -59,6 +59,28 @@ XLSX_LIMITS = ZipLimits(
 BINARY_BYTES = bytes(set(range(32)) - {9, 10, 12, 13}) + b"\x7f"
 
 
+def TYPES_SHEET():  # noqa: N802 - a constant, translated when used
+    return _("Question types")
+
+
+def CHART_SHEET_PREFIX():  # noqa: N802
+    return _("Chart")
+
+
+def TYPE_COLUMNS():  # noqa: N802
+    return [
+        _("number").capitalize(),
+        _("Type"),
+        _("Options"),
+        _("Other, namely"),
+        _("Label of 1"),
+        _("Label of 5"),
+        _("Required"),
+        _("Help text"),
+        _("Closed"),
+    ]
+
+
 class SurveyFileError(Exception):
     """The file cannot be imported; `errors` lists each problem with its line."""
 
@@ -79,6 +101,7 @@ class ParsedQuestion:
     text: str
     block: int
     order: int
+    settings: dict = field(default_factory=dict)  # type and options, from an XLSX export
 
 
 @dataclass
@@ -211,6 +234,8 @@ def read_xlsx(data: bytes) -> list[Row | None]:
         raise SurveyFileError([_("Line 1: the file is not a readable XLSX workbook.")]) from None
     rows: list[Row | None] = []
     for sheet in workbook.worksheets:
+        if sheet.title == TYPES_SHEET() or sheet.title.startswith(CHART_SHEET_PREFIX() + " "):
+            continue  # read by read_question_types; the charts are counted afresh
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
             cells = ["" if value is None else str(value) for value in values]
             where = _("Sheet “%(sheet)s”, row %(number)s") % {
@@ -221,6 +246,37 @@ def read_xlsx(data: bytes) -> list[Row | None]:
         rows.append(None)
     workbook.close()
     return rows
+
+
+def read_question_types(data: bytes) -> dict[int, dict]:
+    """{question number: type and settings} from an XLSX export's sheet of question types."""
+    from openpyxl import load_workbook
+
+    from surveys.models import Question
+
+    workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    try:
+        if TYPES_SHEET() not in workbook.sheetnames:
+            return {}
+        kinds = set(Question.Kind.values)
+        settings = {}
+        for values in workbook[TYPES_SHEET()].iter_rows(min_row=2, values_only=True):
+            cells = ["" if value is None else str(value) for value in values] + [""] * 9
+            if not cells[0].strip().isdigit() or cells[1] not in kinds:
+                continue
+            settings[int(cells[0])] = {
+                "kind": cells[1],
+                "options": cells[2].strip(),
+                "allow_other": bool(cells[3].strip()),
+                "scale_low_label": cells[4].strip()[:100],
+                "scale_high_label": cells[5].strip()[:100],
+                "required": bool(cells[6].strip()),
+                "help_text": cells[7].strip(),
+                "closed": bool(cells[8].strip()),
+            }
+        return settings
+    finally:
+        workbook.close()
 
 
 def is_header(cells):
@@ -338,9 +394,13 @@ def parse(data: bytes, filename: str = "") -> ParsedSurvey:
                         % {"where": row.where, "number": number, "limit": limit}
                     )
                 response.answers[number] = cell.strip()
+    types = {}
+    if data.startswith(XLSX_MAGIC) or filename.lower().endswith(".xlsx"):
+        types = read_question_types(data)
     missing = sorted(REQUIRED_QUESTIONS | set(range(1, max(questions, default=0) + 1)))
     missing = [number for number in missing if number not in questions]
-    if missing:
+    # A later round's export (it names its question types) asks the questions it kept.
+    if missing and not types:
         where = blocks[-1][0].where if blocks else where_line(1)
         errors.append(
             ngettext(
@@ -353,6 +413,8 @@ def parse(data: bytes, filename: str = "") -> ParsedSurvey:
     title, survey_date, description = parse_preamble(preamble, errors)
     if errors:
         raise SurveyFileError(errors)
+    for number, question in questions.items():
+        question.settings = types.get(number, {})
     return ParsedSurvey(
         title=title,
         date=survey_date,

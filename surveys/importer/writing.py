@@ -86,6 +86,7 @@ def write(parsed, survey, report):
             "block": item.block,
             "order": item.order,
             "respondent_field": RESPONDENT_FIELDS.get(item.number, ""),
+            **item.settings,
         }
         question = questions.get(item.number)
         if question is None:
@@ -119,12 +120,15 @@ def write(parsed, survey, report):
             response.respondents.set(people)
         for number, text in item.answers.items():
             question = questions[number]
+            choices, other = question.choices_from_text(text)
             answer = answers.get((response.pk, question.pk))
             if answer is None:
-                Answer.objects.create(response=response, question=question, text=text)
+                Answer.objects.create(
+                    response=response, question=question, text=text, choices=choices, other=other
+                )
                 report.count("answer", "created")
-            elif answer.text != text:
-                answer.text = text
+            elif (answer.text, answer.choices, answer.other) != (text, choices, other):
+                answer.text, answer.choices, answer.other = text, choices, other
                 answer.save()
                 report.count("answer", "changed")
             else:

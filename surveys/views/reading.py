@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 
 from regions.models import Organisation
 from rusnet.fragments import cached
+from surveys.charts import chart_for
 from surveys.forms import AnswerFilter, CompareForm
 from surveys.models import Answer, Question, Response, Survey
 from surveys.rules import may_answer
@@ -38,9 +39,12 @@ def detail(request, slug):
     kinds = [r.organisation.kind for r in submitted]
     regions = list(Organisation.objects.regions())
     own = next((r for r in responses if r.organisation_id == request.user.organisation_id), None)
+    questions = list(survey.questions.all())
     context = {
         "survey": survey,
-        "questions": survey.questions.all(),
+        "questions": [q for q in questions if not q.respondent_field],
+        "respondent_questions": [q for q in questions if q.respondent_field],
+        "first_question_number": next((q.number for q in questions if not q.respondent_field), 1),
         "responses": responses,
         "submitted_count": len(submitted),
         "draft_count": len(responses) - len(submitted),
@@ -74,16 +78,19 @@ def question(request, slug, number):
 
 def question_page(request, survey, number) -> dict:
     """The question's page as HTML and its title; Http404 for no such question."""
-    questions = list(survey.questions.all())
-    current = next((q for q in questions if q.number == number), None)
+    every_question = list(survey.questions.all())
+    current = next((q for q in every_question if q.number == number), None)
     if current is None:
         raise Http404
+    # The respondent's fields are not questions: "By question" pages through the others.
+    questions = [q for q in every_question if not q.respondent_field or q == current]
     answers = (
         Answer.objects.filter(question=current, response__status=Response.Status.SUBMITTED)
         .select_related("response__organisation")
         .order_by("response__organisation__name")
     )
     answer_filter = AnswerFilter(request.GET, queryset=answers)
+    filtered_answers = list(answer_filter.qs)
     previous, following = previous_and_next(questions, current)
     context = {
         "request": request,  # for the survey menu's current page, the same for every hit
@@ -93,7 +100,11 @@ def question_page(request, survey, number) -> dict:
         "previous": previous,
         "next": following,
         "filter": answer_filter,
-        "answers": answer_filter.qs,
+        "answers": filtered_answers,
+        "chart": chart_for(current, filtered_answers),
+        "first_question_number": next(
+            (q.number for q in every_question if not q.respondent_field), 1
+        ),
         "filtered": any(request.GET.get(name) for name in answer_filter.filters),
     }
     return {

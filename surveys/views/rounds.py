@@ -4,19 +4,24 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from accounts.access import secretariat_required
 from rusnet.concurrency import EditConflict
 from surveys.forms import QuestionForm, ResponseForm, RoundForm, SurveyForm
 from surveys.models import Response
+from surveys.questions import QuestionRefused, manage_question
 from surveys.rules import may_answer
 from surveys.views.access import survey_for_member, survey_for_secretariat
 
 
 @secretariat_required
 def create(request):
+    """A new round from an earlier one: "?fran=<pk>" chooses the earlier round, whose
+    questions the form then offers to keep."""
     form = RoundForm(
         request.POST or None, initial={"based_on": request.GET.get("fran")}, user=request.user
     )
@@ -38,11 +43,39 @@ def edit(request, slug):
     if request.method == "POST" and form.is_valid() and form.save_unless_conflict():
         messages.success(request, _("The survey was saved."))
         return redirect("surveys:detail", slug=survey.slug)
+    questions = list(survey.questions.annotate(answer_count=Count("answers")))
     return render(
         request,
         "surveys/edit.html",
-        {"survey": survey, "form": form, "questions": survey.questions.all()},
+        {
+            "survey": survey,
+            "form": form,
+            "respondent_questions": [q for q in questions if q.respondent_field],
+            "questions": [q for q in questions if not q.respondent_field],
+        },
     )
+
+
+@require_POST
+@login_required
+def question_manage(request, slug, number):
+    """Move a question up or down, remove it (a draft round's unanswered question) or close
+    and reopen it (a question with answers: they are kept). The form sends the version it
+    showed, so a move by a colleague in between is not undone blindly."""
+    survey = survey_for_secretariat(request, slug)
+    question = get_object_or_404(survey.questions, number=number)
+    action = request.POST.get("action")
+    try:
+        version = int(request.POST.get("version", ""))
+    except ValueError:
+        version = None
+    try:
+        message = manage_question(survey, question, action, version)
+    except QuestionRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, message)
+    return redirect("surveys:edit", slug=survey.slug)
 
 
 @login_required

@@ -85,6 +85,8 @@ def former_member(secretariat, dalarna):
             "respondent_email": EMAIL,
             "respondent_title": "Strateg",
             "fraga_12": "Regionstyrelsen leder arbetet.",
+            # A new round asks no e-mail question: the member writes it in an answer.
+            "fraga_13": f"Frågor till {EMAIL}.",
             "action": "submit",
         },
     )

@@ -256,6 +256,7 @@ CASES = [
         "secretariat",
         form("surveys.forms.QuestionForm", survey=_survey),
     ),
+    FormCase("question-manage", "surveys:question_manage", "secretariat", None),
     FormCase(
         "answer",
         "surveys:answer",

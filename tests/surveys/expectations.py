@@ -10,7 +10,7 @@ from datetime import timedelta
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from tests.expect import SECRETARIAT, Expectation, members
+from tests.expect import NOT_ALLOWED, SECRETARIAT, Expectation, everyone, members
 
 SURVEY_2017 = "overblick-rus-2017"
 
@@ -97,7 +97,11 @@ EXPECTATIONS: dict[str, Expectation] = {
     "surveys:create": Expectation(
         get=SECRETARIAT,
         post=SECRETARIAT,
-        data=lambda: {**round_data(), "based_on": str(survey_2017().pk)},
+        data=lambda: {
+            **round_data(),
+            "based_on": str(survey_2017().pk),
+            "questions": [str(q.pk) for q in survey_2017().asked_questions()],
+        },
     ),
     "surveys:edit": Expectation(
         get=SECRETARIAT,
@@ -109,7 +113,12 @@ EXPECTATIONS: dict[str, Expectation] = {
         get=SECRETARIAT,
         post=SECRETARIAT,
         kwargs=lambda: {"slug": open_round().slug},
-        data=lambda: {"number": "14", "text": "Vad har hänt sedan 2017?", "block": "6"},
+        data=lambda: {
+            "number": "14",
+            "text": "Vad har hänt sedan 2017?",
+            "kind": "yes_no",
+            "block": "6",
+        },
     ),
     "surveys:question_edit": Expectation(
         get=SECRETARIAT,
@@ -118,8 +127,19 @@ EXPECTATIONS: dict[str, Expectation] = {
         data=lambda: {
             "number": "5",
             "text": "Vilka kritiska framgångsfaktorer påverkar ert arbete med RUS nu?",
+            "kind": "text",
             "block": "2",
             "version": str(open_round().questions.get(number=5).version),
+        },
+    ),
+    # Moving, removing, closing a question: buttons on the edit page, POST only.
+    "surveys:question_manage": Expectation(
+        get=everyone(NOT_ALLOWED),
+        post=SECRETARIAT,
+        kwargs=lambda: {"slug": open_round().slug, "number": 6},
+        data=lambda: {
+            "action": "close",
+            "version": str(open_round().questions.get(number=6).version),
         },
     ),
     "surveys:import": Expectation(

@@ -100,3 +100,40 @@ def test_the_export_imports_as_the_same_survey_without_changes(client_as, survey
 
 def test_members_cannot_export(client_as):
     assert client_as("member").get(reverse("surveys:export_csv", args=[SLUG])).status_code == 403
+
+
+def test_a_typed_round_exports_its_counts_and_re_imports_with_its_types(client_as, seed_data):
+    from surveys.models import OTHER
+    from tests.surveys.factories import typed_round
+    from tests.surveys.test_charts import answered_round
+
+    survey = answered_round(client_as)
+    response = client_as("secretariat").get(reverse("surveys:export_xlsx", args=[survey.slug]))
+    workbook = load_workbook(io.BytesIO(response.content))
+    assert "Frågetyper" in workbook.sheetnames
+    assert workbook["Frågetyper"]["A1"].value == "Nummer"
+    counts = workbook["Diagram 3"]
+    assert counts["A1"].value == "3. Vilka teman prioriterar ni?"
+    rows = {row[0]: row[1:] for row in counts.iter_rows(min_row=3, values_only=True)}
+    assert rows["Klimat"] == (2, 1, "Region Dalarna, Region Gävleborg")
+    assert rows["Annat"] == (1, 0.5, "Region Dalarna")
+    assert rows["Organisationer som svarade"][0] == 2
+    answers = {r[0]: r for r in workbook["Frågor 1–7"].iter_rows(min_row=2, values_only=True)}
+    assert answers["Region Dalarna"][3] == "Klimat\nAnnat: Kultur"  # choices as text
+
+    fresh = typed_round(slug="kopia", status=Survey.Status.CLOSED)
+    fresh.questions.update(kind="text", options="", allow_other=False, required=False)
+    import_file(response.content, "typer.xlsx", survey=fresh)
+    copied = {q.number: q for q in fresh.questions.all()}
+    for original in survey.questions.all():
+        twin = copied[original.number]
+        assert (twin.kind, twin.option_list, twin.allow_other, twin.required) == (
+            original.kind,
+            original.option_list,
+            original.allow_other,
+            original.required,
+        )
+    dalarna = fresh.responses.get(organisation__slug="dalarna")
+    multiple = dalarna.answers.get(question__number=3)
+    assert (multiple.choices, multiple.other) == (["Klimat", OTHER], "Kultur")
+    assert dalarna.answers.get(question__number=5).choices == ["Ja"]

@@ -6,8 +6,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from surveys.models import Answer, Response, Survey
+from tests.core.test_query_limit import QUERY_LIMIT
 from tests.factories import OrganisationFactory
 from tests.surveys.expectations import open_round
+from tests.surveys.factories import typed_round
 
 TENFOLD = 10
 
@@ -80,3 +82,40 @@ def test_survey_pages_do_not_grow_with_responses_or_rounds(client_as, survey_201
     multiply(survey_2017, current)
     after = {url: count(client, url) for url in urls}
     assert after == before
+
+
+def add_typed_responses(survey, organisations):
+    """Submitted answers to every question of a typed round, each charted one chosen."""
+    questions = list(survey.questions.all())
+    for index, organisation in enumerate(organisations):
+        response = Response.objects.create(
+            survey=survey, organisation=organisation, status=Response.Status.SUBMITTED
+        )
+        answers = []
+        for question in questions:
+            bars = question.bars()
+            choices = [bars[index % len(bars)][0]] if question.is_charted else []
+            answers.append(
+                Answer(response=response, question=question, text="Svar", choices=choices)
+            )
+        Answer.objects.bulk_create(answers)
+
+
+def test_chart_pages_stay_within_the_limit_at_1x_and_100x(client_as, seed_data, settings):
+    """Drawn in full every time (no fragment cache): the chart costs no query per answer."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "fragments": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    }
+    survey = typed_round()
+    add_typed_responses(survey, OrganisationFactory.create_batch(3))
+    client = client_as("member")
+    urls = [reverse("surveys:question", args=[survey.slug, n]) for n in (2, 3, 4, 5)]
+    urls += [reverse("surveys:detail", args=[survey.slug])]
+    before = {url: count(client, url) for url in urls}
+    add_typed_responses(survey, OrganisationFactory.create_batch(3 * 99))
+    after = {url: count(client, url) for url in urls}
+    assert after == before
+    assert all(queries <= QUERY_LIMIT for queries in after.values()), after
+    page = client.get(urls[1]).content.decode()
+    assert "300 organisationer svarade" in page

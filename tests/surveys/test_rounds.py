@@ -17,30 +17,44 @@ TODAY = timezone.localdate()
 
 def test_the_secretariat_creates_a_round_from_the_2017_questions(client_as, survey_2017):
     client = client_as("secretariat")
+    form = text_of(client.get(reverse("surveys:create"), {"fran": survey_2017.pk}))
+    assert "5. Vilka kritiska framgångsfaktorer" in form
+    assert "1. Namn" not in form and "2. E-postadress" not in form
+    kept = survey_2017.asked_questions().exclude(number=9)
     response = client.post(
         reverse("surveys:create"),
         {
             "based_on": survey_2017.pk,
-            "title": "Överblick RUS 2026",
+            "questions": [q.pk for q in kept],
+            "title": "",
             "description": "",
-            "opens_on": TODAY.isoformat(),
-            "closes_on": (TODAY + timedelta(days=14)).isoformat(),
+            "opens_on": "2027-01-10",
+            "closes_on": "2027-02-10",
         },
     )
-    survey = Survey.objects.get(title="Överblick RUS 2026")
+    survey = Survey.objects.get(title="Överblick RUS 2027")
+    assert survey.slug == "overblick-rus-2027"
     assert response.url == reverse("surveys:edit", args=[survey.slug])
     assert survey.status == Survey.Status.DRAFT
     assert survey.based_on == survey_2017 and survey.series == survey_2017
     old = {q.number: q for q in survey_2017.questions.all()}
     new = list(survey.questions.all())
-    assert [(q.number, q.text) for q in new] == [(n, q.text) for n, q in sorted(old.items())]
+    # The respondent's name, e-mail, title and organisation are not copied in as questions.
+    assert [q.number for q in new] == [5, 6, 7, 8, 10, 11, 12, 13]
+    assert all(q.text == old[q.number].text and not q.respondent_field for q in new)
     assert all(q.origin_id == old[q.number].pk for q in new)
 
     # The questions are editable, then the round is opened.
     q5 = survey.questions.get(number=5)
     client.post(
         reverse("surveys:question_edit", args=[survey.slug, 5]),
-        {"number": 5, "text": "Vilka framgångsfaktorer gäller nu?", "block": 2, "version": 1},
+        {
+            "number": 5,
+            "text": "Vilka framgångsfaktorer gäller nu?",
+            "kind": "text",
+            "block": 2,
+            "version": 1,
+        },
     )
     q5.refresh_from_db()
     assert q5.text == "Vilka framgångsfaktorer gäller nu?" and q5.version == 2
@@ -95,7 +109,8 @@ def test_members_of_one_organisation_answer_over_several_visits(client_as, membe
     draft = Response.objects.get(survey=survey, organisation__slug="gavleborg")
     assert draft.status == Response.Status.DRAFT
     assert draft.answers.get(question__number=12).text == "Regionstyrelsen leder."
-    assert draft.answers.get(question__number=4).text == "Region Gävleborg"
+    assert not draft.answers.filter(question__number=4).exists()  # no question: a field
+    assert draft.organisation.name == "Region Gävleborg"
 
     # A colleague at Region Gävleborg sees the draft and continues it.
     colleague = UserFactory(full_name="Kim Kollega")
