@@ -56,7 +56,7 @@ def test_each_type_is_asked_with_its_widget(client_as, seed_data):
         r'<input type="checkbox" name="fraga_3" value="__annat__"[^>]*>\s*Annat, nämligen …', html
     )
     assert "1 – Inte alls" in html and "5 – Helt" in html
-    assert "<legend>5. Finns en beskriven struktur? (obligatorisk)</legend>" in html
+    assert "<legend>5. Finns en beskriven struktur? (obligatoriskt)</legend>" in html
     assert 'type="date" name="fraga_6"' in html
     assert "Räkna årsarbetskrafter." in html
     assert re.search(r'<textarea name="fraga_1"', html)
