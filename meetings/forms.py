@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from meetings.models import Meeting, ProgrammeItem, ProgrammeSpeaker
+from meetings.models import CopyCheck, Meeting, ProgrammeItem, ProgrammeSpeaker
 from meetings.programme import (
     DEFAULT_MINUTES,
     TimetableError,
@@ -15,6 +15,7 @@ from meetings.programme import (
     next_free_time,
     overlaps_of,
     proposed_flow,
+    proposed_slug,
     span,
 )
 from regions.models import Organisation, Person
@@ -100,9 +101,25 @@ class MeetingForm(VersionedModelForm):
         return cleaned
 
 
+SLUG_MESSAGE = _(
+    "Use only lower-case letters a–z, digits and hyphens (no spaces, å, ä or ö), "
+    "e.g. 2027-03-16-rus-och-planer."
+)
+
+
+class ShortAddressField(forms.SlugField):
+    """A meeting's short address, explained in words when it is not one."""
+
+    default_error_messages = {"invalid": SLUG_MESSAGE}
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Short address"))
+        kwargs.setdefault("max_length", 120)  # the column's length: longer was a 500
+        super().__init__(**kwargs)
+
+
 class NewMeetingForm(MeetingForm):
-    slug = forms.SlugField(
-        label=_("Short address"),
+    slug = ShortAddressField(
         help_text=_("Used in the meeting's web address, e.g. 2027-03-15-tema."),
     )
 
@@ -301,11 +318,15 @@ def sync_speakers(item, people):
 
 
 class CopyMeetingForm(forms.Form):
-    title = forms.CharField(label=_("Title of the new meeting"), max_length=300)
-    # As long as the column: PostgreSQL refused a longer one ("value too long"), a 500.
-    slug = forms.SlugField(label=_("Short address"), max_length=120)
     starts_on = forms.DateField(
         label=_("First day of the new meeting"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    title = forms.CharField(label=_("Title of the new meeting"), max_length=300)
+    slug = ShortAddressField(
+        required=False,
+        help_text=_(
+            "Proposed from the date and the title when left empty, e.g. 2027-03-16-rus-och-planer."
+        ),
     )
 
     def clean_starts_on(self):
@@ -320,11 +341,19 @@ class CopyMeetingForm(forms.Form):
             )
         return starts_on
 
-    def clean_slug(self):
-        slug = self.cleaned_data["slug"]
-        if Meeting.objects.filter(slug=slug).exists():
-            raise forms.ValidationError(_("Another meeting already has this address."))
-        return slug
+    def clean(self):
+        """An empty address is proposed from the date and the title."""
+        cleaned = super().clean()
+        if "slug" in self.errors:
+            return cleaned
+        if not cleaned.get("slug") and cleaned.get("starts_on") and cleaned.get("title"):
+            cleaned["slug"] = proposed_slug(cleaned["starts_on"], cleaned["title"])
+        if cleaned.get("slug") and Meeting.objects.filter(slug=cleaned["slug"]).exists():
+            self.add_error(
+                "slug",
+                _("Another meeting already has the address %(slug)s.") % {"slug": cleaned["slug"]},
+            )
+        return cleaned
 
 
 class YearFilter(django_filters.Filter):
@@ -360,3 +389,35 @@ class MeetingFilter(django_filters.FilterSet):
         """Meetings the organisation hosted or planned."""
         took_part = Q(hosts__organisation=value) | Q(planners__organisation=value)
         return queryset.filter(pk__in=Meeting.objects.filter(took_part).values("pk"))
+
+
+class CopyChecklistForm(forms.Form):
+    """The review points of a copied meeting, ticked when the planner has checked them."""
+
+    done = forms.ModelMultipleChoiceField(
+        label=_("Checked"),
+        queryset=CopyCheck.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, meeting, **kwargs):
+        self.meeting = meeting
+        checks = list(meeting.copy_checks.all())
+        kwargs.setdefault("initial", {"done": [check for check in checks if check.is_done]})
+        super().__init__(*args, **kwargs)
+        self.fields["done"].queryset = meeting.copy_checks.all()
+        self.fields["done"].label_from_instance = lambda check: check.text
+        self.checks = checks
+
+    @transaction.atomic
+    def save(self) -> list:
+        """Store the ticks, one history row per point that changed; the points changed."""
+        done = {check.pk for check in self.cleaned_data["done"]}
+        changed = []
+        for check in self.meeting.copy_checks.select_for_update():
+            if check.is_done != (check.pk in done):
+                check.is_done = check.pk in done
+                check.save(update_fields=["is_done"])
+                changed.append(check)
+        return changed

@@ -290,6 +290,26 @@ class ProgrammeSpeaker(models.Model):
         return f"{self.person}, {organisation}" if organisation else str(self.person)
 
 
+class CopyCheck(models.Model):
+    """A point to review in a meeting copied from another: a text that names a date or a
+    person of the old meeting, or its speakers. The copy is published once all are ticked."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="copy_checks")
+    text = models.CharField(_("to review"), max_length=500)
+    is_done = models.BooleanField(_("reviewed"), default=False)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("point to review")
+        verbose_name_plural = _("points to review")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.text
+
+
 # --- Registrations, documentation and files ---------------------------------
 
 

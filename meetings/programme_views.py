@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import secretariat_required
 from meetings.forms import (
+    CopyChecklistForm,
     CopyMeetingForm,
     MeetingForm,
     NewMeetingForm,
@@ -83,6 +84,7 @@ def programme(request, slug):
             "days": [(day, items, day_token(items)) for day, items in programme_days(meeting)],
             "kinds": ADDABLE_KINDS,
             "can_publish": request.user.has_perm("meetings.publish_meeting"),
+            "checks_open": meeting.copy_checks.filter(is_done=False).count(),
         },
     )
 
@@ -284,13 +286,24 @@ def change_status(request, slug, status, template, success_message):
     if meeting.status not in allowed_from:
         messages.error(request, refusal)
         return redirect("meetings:programme", slug=meeting.slug)
+    open_checks = []
+    if status == Meeting.Status.PUBLISHED:
+        open_checks = list(meeting.copy_checks.filter(is_done=False))
+    if request.method == "POST" and open_checks:
+        messages.error(request, PUBLISHING_NEEDS_REVIEW)
+        return redirect("meetings:review", slug=meeting.slug)
     if request.method == "POST":
         meeting.status = status
         meeting.version += 1
         meeting.save(update_fields=["status", "version"])
         messages.success(request, success_message)
         return redirect(meeting)
-    return render(request, template, {"meeting": meeting})
+    return render(request, template, {"meeting": meeting, "open_checks": open_checks})
+
+
+PUBLISHING_NEEDS_REVIEW = _lazy(
+    "The copy cannot be published yet: tick every point of its checklist once you have checked it."
+)
 
 
 # The status a meeting may change to: from which statuses, and why not from the others.
@@ -342,3 +355,15 @@ def copy(request, slug):
         )
         return redirect("meetings:programme", slug=new.slug)
     return render(request, "meetings/copy.html", {"meeting": original, "form": form})
+
+
+@login_required
+def review(request, slug):
+    """The checklist of a copied meeting: the planning group ticks what it has checked."""
+    meeting = meeting_for_editor(request, slug)
+    form = CopyChecklistForm(request.POST or None, meeting=meeting)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The checklist was saved."))
+        return redirect("meetings:review", slug=meeting.slug)
+    return render(request, "meetings/review.html", {"meeting": meeting, "form": form})

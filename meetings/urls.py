@@ -26,6 +26,7 @@ urlpatterns = [
     path("<slug:slug>/publicera/", programme_views.publish, name="publish"),
     path("<slug:slug>/stall-in/", programme_views.cancel, name="cancel"),
     path("<slug:slug>/kopiera/", programme_views.copy, name="copy"),
+    path("<slug:slug>/granska/", programme_views.review, name="review"),
 ]
 
 # --- Registrations, documentation and files (registration side) --------------
