@@ -3,6 +3,7 @@ from django import forms
 from django.db import transaction
 from django.db.models import Q
 from django.utils.formats import date_format
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models import CopyCheck, Meeting, ProgrammeItem, ProgrammeSpeaker
@@ -149,7 +150,34 @@ class ProgrammeItemForm(VersionedModelForm):
         label=_("Speakers"),
         queryset=Person.objects.select_related("organisation"),
         required=False,
-        help_text=_("Each speaks for their own organisation unless changed in the admin."),
+        help_text=_(
+            "Grouped by organisation; hold Ctrl (⌘ on a Mac) to choose several. Each speaks "
+            "for their own organisation."
+        ),
+    )
+    # “Lägg till en talare som inte finns i portalen”: a person without an account.
+    new_speaker_name = forms.CharField(
+        label=_("New speaker not in the portal: name"), max_length=200, required=False
+    )
+    new_speaker_title = forms.CharField(
+        label=_("New speaker's title"), max_length=200, required=False
+    )
+    new_speaker_organisation = forms.ModelChoiceField(
+        label=_("New speaker's organisation"),
+        queryset=Organisation.objects.all(),
+        required=False,
+    )
+    new_organisation_name = forms.CharField(
+        label=_("Or a new organisation: name"),
+        max_length=200,
+        required=False,
+        help_text=_("E.g. Innlandet fylkeskommune or RISE, if it is not in the list."),
+    )
+    new_organisation_kind = forms.ChoiceField(
+        label=_("Kind of the new organisation"),
+        choices=Organisation.Kind.choices,
+        initial=Organisation.Kind.ASSOCIATION,
+        required=False,
     )
 
     class Meta:
@@ -163,6 +191,11 @@ class ProgrammeItemForm(VersionedModelForm):
             "title",
             "description",
             "speakers",
+            "new_speaker_name",
+            "new_speaker_title",
+            "new_speaker_organisation",
+            "new_organisation_name",
+            "new_organisation_kind",
             "questions",
             "links",
             "is_parallel",
@@ -184,6 +217,8 @@ class ProgrammeItemForm(VersionedModelForm):
             (day.isoformat(), date_format(day, "l j F Y")) for day in meeting.days
         ]
         self.original_day = self.instance.day if self.instance.pk else None
+        self.fields["speakers"].choices = speakers_by_organisation()
+        self.fields["speakers"].widget.attrs["size"] = 12
         if self.instance.pk:
             self.initial["day"] = self.instance.day.isoformat()
             self.initial["speakers"] = [s.person_id for s in self.instance.speakers.all()]
@@ -206,6 +241,7 @@ class ProgrammeItemForm(VersionedModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        self.clean_new_speaker(cleaned)
         starts, ends = cleaned.get("starts"), cleaned.get("ends")
         title = cleaned.get("title") or self.instance.title
         if starts and ends and ends <= starts:
@@ -215,6 +251,40 @@ class ProgrammeItemForm(VersionedModelForm):
             return cleaned
         self.check_timetable(cleaned, title)
         return cleaned
+
+    def clean_new_speaker(self, cleaned):
+        organisation_name = cleaned.get("new_organisation_name", "").strip()
+        about_speaker = cleaned.get("new_speaker_title") or cleaned.get("new_speaker_organisation")
+        if (about_speaker or organisation_name) and not cleaned.get("new_speaker_name"):
+            self.add_error("new_speaker_name", _("Give the new speaker's name."))
+        if organisation_name and cleaned.get("new_speaker_organisation"):
+            self.add_error(
+                "new_organisation_name",
+                _("Choose an organisation from the list or give a new one, not both."),
+            )
+
+    def add_new_speaker(self) -> Person | None:
+        """The outside speaker, created as a person without an account (and their
+        organisation, when new); inside the save's transaction, with history."""
+        name = self.cleaned_data.get("new_speaker_name", "").strip()
+        if not name:
+            return None
+        organisation = self.cleaned_data.get("new_speaker_organisation")
+        organisation_name = self.cleaned_data.get("new_organisation_name", "").strip()
+        if organisation_name:
+            organisation = Organisation.objects.filter(name__iexact=organisation_name).first()
+            if organisation is None:
+                organisation = Organisation.objects.create(
+                    name=organisation_name,
+                    slug=unique_organisation_slug(organisation_name),
+                    kind=self.cleaned_data.get("new_organisation_kind")
+                    or Organisation.Kind.ASSOCIATION,
+                )
+        return Person.objects.create(
+            name=name,
+            title=self.cleaned_data.get("new_speaker_title", "").strip(),
+            organisation=organisation,
+        )
 
     def check_timetable(self, cleaned, title):
         """Overlaps and new gaps, shown before saving, and what would move to mend them."""
@@ -268,7 +338,11 @@ class ProgrammeItemForm(VersionedModelForm):
             if not self.instance.pk:
                 self.instance.order = next_order(self.meeting, self.cleaned_data["day"])
             item = super().save(commit=commit)
-            sync_speakers(item, self.cleaned_data["speakers"])
+            speakers = list(self.cleaned_data["speakers"])
+            outside = self.add_new_speaker()
+            if outside is not None and outside not in speakers:
+                speakers.append(outside)
+            sync_speakers(item, speakers)
             days = [self.original_day] if self.original_day else []
             arrange_after_edit(item, flow=self.flow, days=days)
         return item
@@ -302,6 +376,25 @@ class ShiftDayForm(forms.Form):
 def next_order(meeting, day) -> int:
     last = meeting.items.filter(day=day).order_by("-order").values_list("order", flat=True)
     return (last.first() or 0) + 1
+
+
+def speakers_by_organisation() -> list:
+    """The people as choices grouped by organisation, each option naming it too (the
+    list is read option by option by screen readers and searched by typing)."""
+    groups = {}
+    for person in Person.objects.select_related("organisation"):
+        organisation = person.organisation.name if person.organisation else _("No organisation")
+        groups.setdefault(organisation, []).append((person.pk, f"{person}, {organisation}"))
+    return sorted(groups.items(), key=lambda group: str(group[0]))
+
+
+def unique_organisation_slug(name: str) -> str:
+    base = slugify(name)[:90] or "organisation"
+    slug, n = base, 1
+    while Organisation.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
 
 
 def sync_speakers(item, people):
