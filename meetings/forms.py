@@ -160,7 +160,7 @@ class ProgrammeItemForm(VersionedModelForm):
         label=_("New speaker not in the portal: name"), max_length=200, required=False
     )
     new_speaker_title = forms.CharField(
-        label=_("New speaker's title"), max_length=200, required=False
+        label=_("New speaker's role"), max_length=200, required=False
     )
     new_speaker_organisation = forms.ModelChoiceField(
         label=_("New speaker's organisation"),
@@ -174,7 +174,7 @@ class ProgrammeItemForm(VersionedModelForm):
         help_text=_("E.g. Innlandet fylkeskommune or RISE, if it is not in the list."),
     )
     new_organisation_kind = forms.ChoiceField(
-        label=_("Kind of the new organisation"),
+        label=_("The new organisation is a"),
         choices=Organisation.Kind.choices,
         initial=Organisation.Kind.ASSOCIATION,
         required=False,
