@@ -449,6 +449,15 @@ class MeetingFile(models.Model):
     """A document attached to a meeting (PDF, PowerPoint, Word, Excel), served to members."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="files")
+    # Slides of one programme item; the file stays the meeting's if the item is removed.
+    item = models.ForeignKey(
+        ProgrammeItem,
+        verbose_name=_("programme item"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="files",
+    )
     title = models.CharField(_("title"), max_length=200)
     file = models.FileField(_("file"), upload_to="meetings/%Y/", max_length=300)
     original_name = models.CharField(_("file name"), max_length=255)

@@ -246,6 +246,12 @@ REGISTRATION_EXPECTATIONS: dict[str, Expectation] = {
     ),
     "meetings:file_download": Expectation(get=members(), kwargs=file_kwargs, html=False),
     "meetings:file_delete": Expectation(get=SECRETARIAT, post=SECRETARIAT, kwargs=file_kwargs),
+    "meetings:item_files": Expectation(
+        get=SECRETARIAT,
+        post=SECRETARIAT,
+        kwargs=lambda: {"slug": JANUARY, "pk": first_item().pk},
+        data=upload_data,
+    ),
 }
 
 EXPECTATIONS.update(REGISTRATION_EXPECTATIONS)
