@@ -143,6 +143,12 @@ EXPECTATIONS: dict[str, Expectation] = {
     "meetings:review": Expectation(
         get=EDITORS, post=EDITORS, kwargs=lambda: {"slug": JANUARY}, data=lambda: {}
     ),
+    "meetings:item_files": Expectation(
+        get=EDITORS,
+        post=EDITORS,
+        kwargs=lambda: {"slug": JANUARY, "pk": first_item().pk},
+        data=lambda: upload_data(),
+    ),
 }
 
 
@@ -246,12 +252,6 @@ REGISTRATION_EXPECTATIONS: dict[str, Expectation] = {
     ),
     "meetings:file_download": Expectation(get=members(), kwargs=file_kwargs, html=False),
     "meetings:file_delete": Expectation(get=SECRETARIAT, post=SECRETARIAT, kwargs=file_kwargs),
-    "meetings:item_files": Expectation(
-        get=SECRETARIAT,
-        post=SECRETARIAT,
-        kwargs=lambda: {"slug": JANUARY, "pk": first_item().pk},
-        data=upload_data,
-    ),
 }
 
 EXPECTATIONS.update(REGISTRATION_EXPECTATIONS)
