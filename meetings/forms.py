@@ -218,7 +218,14 @@ class ProgrammeItemForm(VersionedModelForm):
         ]
         self.original_day = self.instance.day if self.instance.pk else None
         self.fields["speakers"].choices = speakers_by_organisation()
-        self.fields["speakers"].widget.attrs["size"] = 12
+        self.fields["speakers"].widget.attrs.update(
+            size=12,
+            # Read by static/js/speaker-filter.js, which adds a search field.
+            **{
+                "data-search-label": _("Search speakers by name or organisation"),
+                "data-found-label": _("{count} people found"),
+            },
+        )
         if self.instance.pk:
             self.initial["day"] = self.instance.day.isoformat()
             self.initial["speakers"] = [s.person_id for s in self.instance.speakers.all()]

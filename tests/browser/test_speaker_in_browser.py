@@ -32,6 +32,11 @@ def test_planner_adds_an_outside_speaker_shown_with_their_organisation(
     speakers = page.locator("select[name=speakers]")
     norway = speakers.locator("optgroup[label='Innlandet fylkeskommune'] option")
     expect(norway).to_have_text(["Inger Stubsjøen, Innlandet fylkeskommune"])
+    # The search field (static/js/speaker-filter.js) keeps the matching people only.
+    page.get_by_label("Sök talare på namn eller organisation").fill("innlandet")
+    expect(norway).to_be_visible()
+    expect(speakers.locator("option:not([hidden])")).to_have_count(1)
+    expect(page.get_by_text("Träffar: 1")).to_be_attached()
     page.get_by_label("Titel").fill("Erfarenheter från Norge")
     speakers.select_option(label="Inger Stubsjøen, Innlandet fylkeskommune")
     page.get_by_label("Lägg till en talare som inte finns i portalen: namn").fill("Kari Nordmann")
