@@ -3,9 +3,10 @@ from django import forms
 from django.db import transaction
 from django.db.models import Q
 from django.utils.formats import date_format
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from meetings.models import Meeting, ProgrammeItem, ProgrammeSpeaker
+from meetings.models import CopyCheck, Meeting, ProgrammeItem, ProgrammeSpeaker
 from meetings.programme import (
     DEFAULT_MINUTES,
     TimetableError,
@@ -15,6 +16,7 @@ from meetings.programme import (
     next_free_time,
     overlaps_of,
     proposed_flow,
+    proposed_slug,
     span,
 )
 from regions.models import Organisation, Person
@@ -100,9 +102,25 @@ class MeetingForm(VersionedModelForm):
         return cleaned
 
 
+SLUG_MESSAGE = _(
+    "Use only lower-case letters a–z, digits and hyphens (no spaces, å, ä or ö), "
+    "e.g. 2027-03-16-rus-och-planer."
+)
+
+
+class ShortAddressField(forms.SlugField):
+    """A meeting's short address, explained in words when it is not one."""
+
+    default_error_messages = {"invalid": SLUG_MESSAGE}
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Short address"))
+        kwargs.setdefault("max_length", 120)  # the column's length: longer was a 500
+        super().__init__(**kwargs)
+
+
 class NewMeetingForm(MeetingForm):
-    slug = forms.SlugField(
-        label=_("Short address"),
+    slug = ShortAddressField(
         help_text=_("Used in the meeting's web address, e.g. 2027-03-15-tema."),
     )
 
@@ -132,7 +150,34 @@ class ProgrammeItemForm(VersionedModelForm):
         label=_("Speakers"),
         queryset=Person.objects.select_related("organisation"),
         required=False,
-        help_text=_("Each speaks for their own organisation unless changed in the admin."),
+        help_text=_(
+            "Grouped by organisation; hold Ctrl (⌘ on a Mac) to choose several. Each speaks "
+            "for their own organisation."
+        ),
+    )
+    # “Lägg till en talare som inte finns i portalen”: a person without an account.
+    new_speaker_name = forms.CharField(
+        label=_("New speaker not in the portal: name"), max_length=200, required=False
+    )
+    new_speaker_title = forms.CharField(
+        label=_("New speaker's role"), max_length=200, required=False
+    )
+    new_speaker_organisation = forms.ModelChoiceField(
+        label=_("New speaker's organisation"),
+        queryset=Organisation.objects.all(),
+        required=False,
+    )
+    new_organisation_name = forms.CharField(
+        label=_("Or a new organisation: name"),
+        max_length=200,
+        required=False,
+        help_text=_("E.g. Innlandet fylkeskommune or RISE, if it is not in the list."),
+    )
+    new_organisation_kind = forms.ChoiceField(
+        label=_("The new organisation is a"),
+        choices=Organisation.Kind.choices,
+        initial=Organisation.Kind.ASSOCIATION,
+        required=False,
     )
 
     class Meta:
@@ -146,6 +191,11 @@ class ProgrammeItemForm(VersionedModelForm):
             "title",
             "description",
             "speakers",
+            "new_speaker_name",
+            "new_speaker_title",
+            "new_speaker_organisation",
+            "new_organisation_name",
+            "new_organisation_kind",
             "questions",
             "links",
             "is_parallel",
@@ -167,6 +217,15 @@ class ProgrammeItemForm(VersionedModelForm):
             (day.isoformat(), date_format(day, "l j F Y")) for day in meeting.days
         ]
         self.original_day = self.instance.day if self.instance.pk else None
+        self.fields["speakers"].choices = speakers_by_organisation()
+        self.fields["speakers"].widget.attrs.update(
+            size=12,
+            # Read by static/js/speaker-filter.js, which adds a search field.
+            **{
+                "data-search-label": _("Search speakers by name or organisation"),
+                "data-found-label": _("{count} people found"),
+            },
+        )
         if self.instance.pk:
             self.initial["day"] = self.instance.day.isoformat()
             self.initial["speakers"] = [s.person_id for s in self.instance.speakers.all()]
@@ -189,6 +248,7 @@ class ProgrammeItemForm(VersionedModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        self.clean_new_speaker(cleaned)
         starts, ends = cleaned.get("starts"), cleaned.get("ends")
         title = cleaned.get("title") or self.instance.title
         if starts and ends and ends <= starts:
@@ -198,6 +258,40 @@ class ProgrammeItemForm(VersionedModelForm):
             return cleaned
         self.check_timetable(cleaned, title)
         return cleaned
+
+    def clean_new_speaker(self, cleaned):
+        organisation_name = cleaned.get("new_organisation_name", "").strip()
+        about_speaker = cleaned.get("new_speaker_title") or cleaned.get("new_speaker_organisation")
+        if (about_speaker or organisation_name) and not cleaned.get("new_speaker_name"):
+            self.add_error("new_speaker_name", _("Give the new speaker's name."))
+        if organisation_name and cleaned.get("new_speaker_organisation"):
+            self.add_error(
+                "new_organisation_name",
+                _("Choose an organisation from the list or give a new one, not both."),
+            )
+
+    def add_new_speaker(self) -> Person | None:
+        """The outside speaker, created as a person without an account (and their
+        organisation, when new); inside the save's transaction, with history."""
+        name = self.cleaned_data.get("new_speaker_name", "").strip()
+        if not name:
+            return None
+        organisation = self.cleaned_data.get("new_speaker_organisation")
+        organisation_name = self.cleaned_data.get("new_organisation_name", "").strip()
+        if organisation_name:
+            organisation = Organisation.objects.filter(name__iexact=organisation_name).first()
+            if organisation is None:
+                organisation = Organisation.objects.create(
+                    name=organisation_name,
+                    slug=unique_organisation_slug(organisation_name),
+                    kind=self.cleaned_data.get("new_organisation_kind")
+                    or Organisation.Kind.ASSOCIATION,
+                )
+        return Person.objects.create(
+            name=name,
+            title=self.cleaned_data.get("new_speaker_title", "").strip(),
+            organisation=organisation,
+        )
 
     def check_timetable(self, cleaned, title):
         """Overlaps and new gaps, shown before saving, and what would move to mend them."""
@@ -251,7 +345,11 @@ class ProgrammeItemForm(VersionedModelForm):
             if not self.instance.pk:
                 self.instance.order = next_order(self.meeting, self.cleaned_data["day"])
             item = super().save(commit=commit)
-            sync_speakers(item, self.cleaned_data["speakers"])
+            speakers = list(self.cleaned_data["speakers"])
+            outside = self.add_new_speaker()
+            if outside is not None and outside not in speakers:
+                speakers.append(outside)
+            sync_speakers(item, speakers)
             days = [self.original_day] if self.original_day else []
             arrange_after_edit(item, flow=self.flow, days=days)
         return item
@@ -287,6 +385,25 @@ def next_order(meeting, day) -> int:
     return (last.first() or 0) + 1
 
 
+def speakers_by_organisation() -> list:
+    """The people as choices grouped by organisation, each option naming it too (the
+    list is read option by option by screen readers and searched by typing)."""
+    groups = {}
+    for person in Person.objects.select_related("organisation"):
+        organisation = person.organisation.name if person.organisation else _("No organisation")
+        groups.setdefault(organisation, []).append((person.pk, f"{person}, {organisation}"))
+    return sorted(groups.items(), key=lambda group: str(group[0]))
+
+
+def unique_organisation_slug(name: str) -> str:
+    base = slugify(name)[:90] or "organisation"
+    slug, n = base, 1
+    while Organisation.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
 def sync_speakers(item, people):
     """Keep the speakers who stay (with the organisation they speak for), add the new ones."""
     chosen = {person.pk: person for person in people}
@@ -301,11 +418,15 @@ def sync_speakers(item, people):
 
 
 class CopyMeetingForm(forms.Form):
-    title = forms.CharField(label=_("Title of the new meeting"), max_length=300)
-    # As long as the column: PostgreSQL refused a longer one ("value too long"), a 500.
-    slug = forms.SlugField(label=_("Short address"), max_length=120)
     starts_on = forms.DateField(
         label=_("First day of the new meeting"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    title = forms.CharField(label=_("Title of the new meeting"), max_length=300)
+    slug = ShortAddressField(
+        required=False,
+        help_text=_(
+            "Proposed from the date and the title when left empty, e.g. 2027-03-16-rus-och-planer."
+        ),
     )
 
     def clean_starts_on(self):
@@ -320,11 +441,19 @@ class CopyMeetingForm(forms.Form):
             )
         return starts_on
 
-    def clean_slug(self):
-        slug = self.cleaned_data["slug"]
-        if Meeting.objects.filter(slug=slug).exists():
-            raise forms.ValidationError(_("Another meeting already has this address."))
-        return slug
+    def clean(self):
+        """An empty address is proposed from the date and the title."""
+        cleaned = super().clean()
+        if "slug" in self.errors:
+            return cleaned
+        if not cleaned.get("slug") and cleaned.get("starts_on") and cleaned.get("title"):
+            cleaned["slug"] = proposed_slug(cleaned["starts_on"], cleaned["title"])
+        if cleaned.get("slug") and Meeting.objects.filter(slug=cleaned["slug"]).exists():
+            self.add_error(
+                "slug",
+                _("Another meeting already has the address %(slug)s.") % {"slug": cleaned["slug"]},
+            )
+        return cleaned
 
 
 class YearFilter(django_filters.Filter):
@@ -365,3 +494,35 @@ class MeetingFilter(django_filters.FilterSet):
         """Meetings the organisation hosted or planned."""
         took_part = Q(hosts__organisation=value) | Q(planners__organisation=value)
         return queryset.filter(pk__in=Meeting.objects.filter(took_part).values("pk"))
+
+
+class CopyChecklistForm(forms.Form):
+    """The review points of a copied meeting, ticked when the planner has checked them."""
+
+    done = forms.ModelMultipleChoiceField(
+        label=_("Checked"),
+        queryset=CopyCheck.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, meeting, **kwargs):
+        self.meeting = meeting
+        checks = list(meeting.copy_checks.all())
+        kwargs.setdefault("initial", {"done": [check for check in checks if check.is_done]})
+        super().__init__(*args, **kwargs)
+        self.fields["done"].queryset = meeting.copy_checks.all()
+        self.fields["done"].label_from_instance = lambda check: check.text
+        self.checks = checks
+
+    @transaction.atomic
+    def save(self) -> list:
+        """Store the ticks, one history row per point that changed; the points changed."""
+        done = {check.pk for check in self.cleaned_data["done"]}
+        changed = []
+        for check in self.meeting.copy_checks.select_for_update():
+            if check.is_done != (check.pk in done):
+                check.is_done = check.pk in done
+                check.save(update_fields=["is_done"])
+                changed.append(check)
+        return changed

@@ -283,6 +283,26 @@ class ProgrammeSpeaker(models.Model):
         return f"{self.person}, {organisation}" if organisation else str(self.person)
 
 
+class CopyCheck(models.Model):
+    """A point to review in a meeting copied from another: a text that names a date or a
+    person of the old meeting, or its speakers. The copy is published once all are ticked."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="copy_checks")
+    text = models.CharField(_("to review"), max_length=500)
+    is_done = models.BooleanField(_("reviewed"), default=False)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("point to review")
+        verbose_name_plural = _("points to review")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.text
+
+
 # --- Registrations, documentation and files ---------------------------------
 
 
@@ -422,6 +442,15 @@ class MeetingFile(models.Model):
     """A document attached to a meeting (PDF, PowerPoint, Word, Excel), served to members."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="files")
+    # Slides of one programme item; the file stays the meeting's if the item is removed.
+    item = models.ForeignKey(
+        ProgrammeItem,
+        verbose_name=_("programme item"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="files",
+    )
     title = models.CharField(_("title"), max_length=200)
     file = models.FileField(_("file"), upload_to="meetings/%Y/", max_length=300)
     original_name = models.CharField(_("file name"), max_length=255)

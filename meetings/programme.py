@@ -8,16 +8,20 @@ the order) keep no time and follow the item before them.
 """
 
 import hashlib
+import re
 from copy import copy as duplicate
 from dataclasses import dataclass
 from datetime import time, timedelta
 
 from django.db import transaction
+from django.db.models import Prefetch
+from django.db.models.base import ModelState
 from django.utils import timezone
 from django.utils.formats import time_format
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from meetings.models import Meeting, ProgrammeItem
+from meetings.models import CopyCheck, Meeting, ProgrammeItem, ProgrammeSpeaker
 from meetings.signals import programme_changed
 
 LAST_MINUTE = 23 * 60 + 59
@@ -378,13 +382,72 @@ def later(moment: time, length: int) -> time | None:
     return clock(end) if end <= LAST_MINUTE else None
 
 
+# The month names the network's texts use, to find the dates of a copied meeting.
+SWEDISH_MONTHS = [
+    "januari", "februari", "mars", "april", "maj", "juni",
+    "juli", "augusti", "september", "oktober", "november", "december",
+]  # fmt: skip
+
+
+def proposed_slug(starts_on, title: str) -> str:
+    """“2027-03-16-rus-och-…”: the date and the title, as the network's addresses read."""
+    return f"{starts_on.isoformat()}-{slugify(title)}"[:120].rstrip("-")
+
+
+def date_patterns(days) -> dict:
+    """For each day of a meeting, a pattern matching how texts write it: “27 januari”,
+    “27 jan”, “2026-01-27”, “27/1”; the key is how the checklist names it."""
+    patterns = {}
+    for day in days:
+        month = SWEDISH_MONTHS[day.month - 1]
+        written = rf"\b0?{day.day}(?:e|:e)?\s+(?:{month}|{month[:3]}\.?)(?![a-zåäö])"
+        numeric = rf"{day.isoformat()}|\b{day.day}/{day.month}\b"
+        patterns[f"{day.day} {month}"] = re.compile(f"{written}|{numeric}", re.IGNORECASE)
+    return patterns
+
+
+def named_in(text: str, patterns: dict, names: list[str]) -> list[str]:
+    """The dates and people of the old meeting that a text names, in that order."""
+    found = [label for label, pattern in patterns.items() if pattern.search(text)]
+    return found + [name for name in names if name.lower() in text.lower()]
+
+
+def review_points(original, items, speaker_count: int, new_year: int) -> list[str]:
+    """What the planner must check in a copy before it is published."""
+    patterns = date_patterns(original.days)
+    old_year = timezone.localtime(original.starts_at).year
+    if new_year != old_year:
+        patterns[str(old_year)] = re.compile(rf"\b{old_year}\b")
+    names = sorted({speaker.person.name for item in items for speaker in item.speakers.all()})
+    texts = [
+        (_("The description"), original.description),
+        (_("The target audience"), original.target_audience),
+        (_("The tasks before the meeting"), original.tasks_before),
+    ]
+    for item in items:
+        text = "\n".join([item.title, item.description, item.questions, item.links])
+        texts.append((_("“%(title)s”") % {"title": item.title}, text))
+    points = []
+    for where, text in texts:
+        found = named_in(text, patterns, names)
+        if found:
+            points.append(
+                _("%(where)s mentions %(what)s") % {"where": where, "what": ", ".join(found)}
+            )
+    if speaker_count:
+        points.append(_("Speakers from the last meeting: %(count)s") % {"count": speaker_count})
+    return points
+
+
 @transaction.atomic
 def copy_meeting(original, *, title, slug, starts_on) -> Meeting:
-    """A new draft meeting with the original's programme skeleton, moved to a new date.
+    """A new draft meeting with the original's programme, moved to a new date.
 
-    Items keep their kinds, times, texts, questions and links; days shift by the
-    same number of days as the meeting. Speakers, hosts and the planning group are
-    not copied: they are chosen anew for each meeting.
+    Items keep their kinds, times, texts, questions, links and speakers; days shift
+    by the same number of days as the meeting. Registrations, documentation, files,
+    hosts and the planning group are not copied. Texts that name the old meeting's
+    dates or speakers, and the speakers themselves, become a checklist (CopyCheck)
+    to tick before the copy can be published.
     """
     shift = starts_on - timezone.localtime(original.starts_at).date()
     copy = Meeting.objects.get(pk=original.pk)
@@ -397,14 +460,44 @@ def copy_meeting(original, *, title, slug, starts_on) -> Meeting:
     copy.ends_at = same_local_time(original.ends_at, shift)
     copy.registration_deadline = None
     copy.save()
+    originals = list(
+        original.items.prefetch_related(
+            Prefetch("speakers", ProgrammeSpeaker.objects.select_related("person"))
+        )
+    )
+    old_speakers = [(item, list(item.speakers.all())) for item in originals]
+    points = review_points(
+        original,
+        originals,
+        len({speaker.person_id for _item, speakers in old_speakers for speaker in speakers}),
+        starts_on.year,
+    )
     items = []
-    for item in original.items.all():
+    for item in originals:
+        item = duplicate(item)
         item.pk = item.id = None
-        item._state.adding = True
+        item._state = ModelState()
         item.meeting, item.version, item.day = copy, 1, item.day + shift
         items.append(item)
     ProgrammeItem.objects.bulk_create(items)
     ProgrammeItem.history.bulk_history_create(items)
+    speakers = [
+        ProgrammeSpeaker(
+            item=new_item,
+            person_id=speaker.person_id,
+            organisation_id=speaker.organisation_id,
+            order=speaker.order,
+        )
+        for new_item, (_old, old) in zip(items, old_speakers, strict=True)
+        for speaker in old
+    ]
+    ProgrammeSpeaker.objects.bulk_create(speakers)
+    ProgrammeSpeaker.history.bulk_history_create(speakers)
+    checks = [
+        CopyCheck(meeting=copy, text=text[:500], order=order) for order, text in enumerate(points)
+    ]
+    CopyCheck.objects.bulk_create(checks)
+    CopyCheck.history.bulk_history_create(checks)
     return copy
 
 

@@ -5,6 +5,7 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import F, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,15 +15,19 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from accounts.access import secretariat_required
+from meetings import services
+from meetings.access import meeting_for_planner
 from meetings.display import items_by_day
+from meetings.documentation_forms import MeetingFileForm
 from meetings.forms import (
+    CopyChecklistForm,
     CopyMeetingForm,
     MeetingForm,
     NewMeetingForm,
     ProgrammeItemForm,
     ShiftDayForm,
 )
-from meetings.models import Meeting, ProgrammeItem, ProgrammeSpeaker
+from meetings.models import Meeting, MeetingFile, ProgrammeItem, ProgrammeSpeaker
 from meetings.programme import (
     ProgrammeConflict,
     TimetableError,
@@ -73,7 +78,10 @@ def programme(request, slug):
     meeting = meeting_for_editor(request, slug)
     speakers = ProgrammeSpeaker.objects.select_related("person", "organisation")
     meeting = Meeting.objects.prefetch_related(
-        Prefetch("items", ProgrammeItem.objects.prefetch_related(Prefetch("speakers", speakers)))
+        Prefetch(
+            "items",
+            ProgrammeItem.objects.prefetch_related(Prefetch("speakers", speakers), "files"),
+        )
     ).get(pk=meeting.pk)
     return render(
         request,
@@ -85,6 +93,7 @@ def programme(request, slug):
             ],
             "kinds": ADDABLE_KINDS,
             "can_publish": request.user.has_perm("meetings.publish_meeting"),
+            "checks_open": meeting.copy_checks.filter(is_done=False).count(),
         },
     )
 
@@ -286,13 +295,24 @@ def change_status(request, slug, status, template, success_message):
     if meeting.status not in allowed_from:
         messages.error(request, refusal)
         return redirect("meetings:programme", slug=meeting.slug)
+    open_checks = []
+    if status == Meeting.Status.PUBLISHED:
+        open_checks = list(meeting.copy_checks.filter(is_done=False))
+    if request.method == "POST" and open_checks:
+        messages.error(request, PUBLISHING_NEEDS_REVIEW)
+        return redirect("meetings:review", slug=meeting.slug)
     if request.method == "POST":
         meeting.status = status
         meeting.version += 1
         meeting.save(update_fields=["status", "version"])
         messages.success(request, success_message)
         return redirect(meeting)
-    return render(request, template, {"meeting": meeting})
+    return render(request, template, {"meeting": meeting, "open_checks": open_checks})
+
+
+PUBLISHING_NEEDS_REVIEW = _lazy(
+    "The copy cannot be published yet: tick every point of its checklist once you have checked it."
+)
 
 
 # The status a meeting may change to: from which statuses, and why not from the others.
@@ -344,3 +364,39 @@ def copy(request, slug):
         )
         return redirect("meetings:programme", slug=new.slug)
     return render(request, "meetings/copy.html", {"meeting": original, "form": form})
+
+
+@login_required
+def review(request, slug):
+    """The checklist of a copied meeting: the planning group ticks what it has checked."""
+    meeting = meeting_for_editor(request, slug)
+    form = CopyChecklistForm(request.POST or None, meeting=meeting)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The checklist was saved."))
+        return redirect("meetings:review", slug=meeting.slug)
+    return render(request, "meetings/review.html", {"meeting": meeting, "form": form})
+
+
+@login_required
+def item_files(request, slug, pk):
+    """Slides and other files of one programme item: listed, and uploaded by its planners.
+
+    They are meeting files (members only, type checked, the same limits) that name the
+    item, so the documentation page lists them too."""
+    meeting = meeting_for_planner(request, slug, "meetings.change_documentation")
+    item = item_of(meeting, pk)
+    form = MeetingFileForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            meeting_file = services.store_file(meeting, request.user, form)
+            meeting_file.item = item
+            meeting_file.save(update_fields=["item"])
+        messages.success(request, _("%(file)s was added.") % {"file": meeting_file.title})
+        return redirect("meetings:item_files", slug=meeting.slug, pk=item.pk)
+    files = MeetingFile.objects.visible_to(request.user).filter(item=item)
+    return render(
+        request,
+        "meetings/item_files.html",
+        {"meeting": meeting, "item": item, "files": files, "form": form},
+    )

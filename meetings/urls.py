@@ -17,6 +17,7 @@ urlpatterns = [
     path("<slug:slug>/program/<int:pk>/", programme_views.item_edit, name="item_edit"),
     path("<slug:slug>/program/<int:pk>/ta-bort/", programme_views.item_delete, name="item_delete"),
     path("<slug:slug>/program/<int:pk>/flytta/", programme_views.item_move, name="item_move"),
+    path("<slug:slug>/program/<int:pk>/filer/", programme_views.item_files, name="item_files"),
     path("<slug:slug>/historik/", programme_views.history, name="history"),
     path(
         "<slug:slug>/historik/<slug:part>/<int:history_id>/",
@@ -26,6 +27,7 @@ urlpatterns = [
     path("<slug:slug>/publicera/", programme_views.publish, name="publish"),
     path("<slug:slug>/stall-in/", programme_views.cancel, name="cancel"),
     path("<slug:slug>/kopiera/", programme_views.copy, name="copy"),
+    path("<slug:slug>/granska/", programme_views.review, name="review"),
 ]
 
 # --- Registrations, documentation and files (registration side) --------------

@@ -140,6 +140,15 @@ EXPECTATIONS: dict[str, Expectation] = {
         kwargs=lambda: {"slug": JANUARY},
         data=lambda: {"title": "Kopia", "slug": "kopia-2027", "starts_on": "2027-01-26"},
     ),
+    "meetings:review": Expectation(
+        get=EDITORS, post=EDITORS, kwargs=lambda: {"slug": JANUARY}, data=lambda: {}
+    ),
+    "meetings:item_files": Expectation(
+        get=EDITORS,
+        post=EDITORS,
+        kwargs=lambda: {"slug": JANUARY, "pk": first_item().pk},
+        data=lambda: upload_data(),
+    ),
 }
 
 

@@ -17,6 +17,7 @@ HER_MEETING = {
     "meetings:publish": "denied",
     "meetings:cancel": "denied",
     "meetings:copy": "denied",
+    "meetings:review": OK,
 }
 
 

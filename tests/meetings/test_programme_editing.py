@@ -165,7 +165,6 @@ def test_copy_as_template_shifts_days_and_keeps_local_times(client_as, january):
     assert [i.day for i in copy.items.all()][:1] == [date(2027, 6, 1)]
     originals = [(i.starts, i.title, i.kind) for i in january.items.all()]
     assert [(i.starts, i.title, i.kind) for i in copy.items.all()] == originals
-    assert not copy.items.filter(speakers__isnull=False).exists()
     assert copy.items.first().history.count() == 1  # the copy starts its own history
 
 

@@ -38,6 +38,8 @@ PAGES = [
     ("meetings:print", {"slug": JANUARY}),
     ("meetings:programme", {"slug": JANUARY}),
     ("meetings:history", {"slug": JANUARY}),
+    ("meetings:review", {"slug": JANUARY}),
+    ("meetings:copy", {"slug": JANUARY}),
 ]
 
 
