@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "summaries",
     "search",
     "archive",
+    "notices",
 ]
 
 MIDDLEWARE = [
@@ -95,6 +96,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "rusnet.middleware.SecretariatNeedsMFAMiddleware",
+    "notices.visits.VisitMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "archive.read_only.ReadOnlyMiddleware",
 ]
