@@ -224,6 +224,10 @@ MFA_TOTP_ISSUER = "RUS-nätverket"
 MFA_TOTP_TOLERANCE = 1
 MFA_RECOVERY_CODE_COUNT = 10
 
+# The portal's address as members reach it: the links of e-mails sent without a request
+# (manage.py send_notices).
+PORTAL_URL = env_str("DJANGO_PORTAL_URL", "http://localhost:8000").rstrip("/")
+
 EMAIL_BACKEND = env_str(
     "DJANGO_EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend"
