@@ -68,22 +68,22 @@ class NoticePreferences(models.Model):
 class SentNotice(models.Model):
     """One notice sent to one member: the unique key makes send_notices idempotent.
 
-    `key` names the notice and what it is about, e.g. "deadline-7:meeting-12" or
+    `notice` names the notice and what it is about, e.g. "deadline-7:meeting-12" or
     "digest:2026-W49".
     """
 
     advances_content_generation = False
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    key = models.CharField(max_length=100)
+    notice = models.CharField(max_length=100)
     sent_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("sent notice")
         verbose_name_plural = _("sent notices")
         constraints = [
-            models.UniqueConstraint(fields=["user", "key"], name="notice_sent_once"),
+            models.UniqueConstraint(fields=["user", "notice"], name="notice_sent_once"),
         ]
 
     def __str__(self):
-        return f"{self.user_id}: {self.key}"
+        return f"{self.user_id}: {self.notice}"

@@ -94,7 +94,7 @@ def send(user, build) -> bool:
         notice = build()
         try:
             with transaction.atomic():
-                SentNotice.objects.create(user=user, key=notice.key)
+                SentNotice.objects.create(user=user, notice=notice.key)
         except IntegrityError:
             return False
         message = _message(user, notice)
@@ -286,7 +286,7 @@ def weekly_digests(now) -> int:
     year, week, _day = timezone.localdate(now).isocalendar()
     key = f"digest:{year}-W{week:02d}"
     for user in recipients().filter(wants_digest=True):
-        if SentNotice.objects.filter(user=user, key=key).exists():
+        if SentNotice.objects.filter(user=user, notice=key).exists():
             continue
         since = now - timedelta(days=7)
         with translation.override(user.notice_language):

@@ -54,7 +54,7 @@ def test_a_deadline_reminder_goes_to_organisations_that_registered_nobody(sent, 
     message = messages[waiting.email]
     assert "Vinterträffen" in message.subject
     assert "Ingen från din organisation har anmält sig" in message.body
-    assert SentNotice.objects.filter(user=waiting, key__startswith="deadline-7:").exists()
+    assert SentNotice.objects.filter(user=waiting, notice__startswith="deadline-7:").exists()
 
 
 def test_a_second_reminder_the_day_before_the_deadline(sent):
