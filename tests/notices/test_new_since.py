@@ -175,3 +175,18 @@ def test_region_facts_are_shown_by_the_region_name(member, since):
     StrategyFactory(region=Organisation.objects.get(slug="gavleborg"), title="Gävlestrategi")
     groups = changes_since(member, since)
     assert [g.name for g in groups if g.kind == "region"] == ["Region Gävleborg"]
+
+
+def test_the_page_costs_few_queries_however_much_changed(member, dalarna):
+    client = Client_as(member)
+    url = reverse("notices:new_since")
+    client.get(url)
+    for n in range(60):
+        StrategyFactory(region=dalarna, title=f"Strategi {n}")
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, {"since": timezone.localdate() - timedelta(days=1)})
+
+    assert "Strategi 59" in response.content.decode()
+    looked_up = [q for q in queries if not q["sql"].startswith(("BEGIN", "SAVEPOINT", "RELEASE"))]
+    assert len(looked_up) <= 6, [q["sql"][:80] for q in looked_up]
