@@ -95,6 +95,8 @@ def _erase_account(user, now) -> None:
     for label, model_name in [("mfa", "Authenticator"), ("usersessions", "UserSession")]:
         if apps.is_installed(f"allauth.{label}"):
             apps.get_model(label, model_name).objects.filter(user=user).delete()
+    if apps.is_installed("notices"):  # when they last looked at the portal
+        apps.get_model("notices", "Visit").objects.filter(user=user).delete()
     user.email = f"erased-{user.pk}@erased.invalid"
     user.full_name = ""
     user.title = ""

@@ -77,6 +77,10 @@ EXCLUDED_MODELS = {
     # Derived from the other tables and rebuilt after the import.
     "search.searchentry",
     "search.searchword",
+    # When each member last looked: a convenience of the running portal, and personal data
+    # nobody needs after the move. (Their choice of e-mails and the notices already sent
+    # are archived: the new portal must not send the same reminders again.)
+    "notices.visit",
 }
 # Credential columns of archived tables, and what the archive holds in their place: a
 # password hash gives way to Django's mark of an unusable password, an invitation's

@@ -7,7 +7,9 @@ when its data is committed (the counter's row lock orders the writers). Content
 changes some tens of times a day, so dropping every fragment on each write is the
 simple rule that cannot go stale: a fragment's key is (generation, name, variant,
 language) and nothing else decides its freshness. Login times (`last_login`) do not
-count; sessions and caches are not tables of the portal's apps.
+count; sessions and caches are not tables of the portal's apps, and a model of an app
+that holds no content (visits, sent e-mail notices) says so with the class attribute
+`advances_content_generation = False`.
 """
 
 from hashlib import sha1
@@ -32,7 +34,11 @@ EXISTING = {
 def _triggers(vendor):
     """{name: CREATE TRIGGER} for every table of the apps in the project's own folders."""
     for config in apps.get_app_configs():
-        models = config.get_models(include_auto_created=True)
+        models = [
+            m
+            for m in config.get_models(include_auto_created=True)
+            if getattr(m, "advances_content_generation", True)
+        ]
         for meta in (m._meta for m in models if Path(config.path).parent == settings.BASE_DIR):
             if meta.proxy or not meta.managed or issubclass(meta.model, AbstractBaseSession):
                 continue

@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "search",
     "archive",
     "start",
+    "notices",
 ]
 
 MIDDLEWARE = [
@@ -98,6 +99,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.SecretariatNeedsMFAMiddleware",
+    "notices.visits.VisitMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "archive.read_only.ReadOnlyMiddleware",
 ]
@@ -235,6 +237,10 @@ MFA_TOTP_ISSUER = "RUS-nätverket"
 # a phone's clock drifts, and a busy person types the code as it turns over.
 MFA_TOTP_TOLERANCE = 1
 MFA_RECOVERY_CODE_COUNT = 10
+
+# The portal's address as members reach it: the links of e-mails sent without a request
+# (manage.py send_notices).
+PORTAL_URL = env_str("DJANGO_PORTAL_URL", "http://localhost:8000").rstrip("/")
 
 EMAIL_BACKEND = env_str(
     "DJANGO_EMAIL_BACKEND",

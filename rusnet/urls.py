@@ -21,6 +21,7 @@ urlpatterns = [
     path("teman/", include("themes.urls")),
     path("sammanstallningar/", include("summaries.urls")),
     path("sok/", include("search.urls")),
+    path("", include("notices.urls")),
     path("admin/", admin.site.urls),
 ]
 

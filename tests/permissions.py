@@ -21,6 +21,7 @@ from tests.expect import (
     only,
 )
 from tests.meetings.expectations import EXPECTATIONS as MEETINGS
+from tests.notices.expectations import EXPECTATIONS as NOTICES
 from tests.search.expectations import EXPECTATIONS as SEARCH
 from tests.summaries.expectations import EXPECTATIONS as SUMMARIES
 from tests.surveys.expectations import EXPECTATIONS as SURVEYS
@@ -198,6 +199,7 @@ EXPECTATIONS: dict[str, Expectation] = {
     **SUMMARIES,
     **SEARCH,
     **ARCHIVE,
+    **NOTICES,
 }
 
 # URLs provided by Django and django-allauth, tested by their own tests in
