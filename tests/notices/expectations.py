@@ -7,10 +7,14 @@ from tests.expect import Expectation, everyone, members
 
 
 def unsubscribe_token():
+    """A token for one account, made once however often the URL is built."""
+    from accounts.models import User
     from notices.tokens import unsubscribe_token
     from tests.factories import UserFactory
 
-    return unsubscribe_token(UserFactory(email="avregistrera@example.org"), "reminders")
+    email = "avregistrera@example.org"
+    user = User.objects.filter(email=email).first() or UserFactory(email=email)
+    return unsubscribe_token(user, "reminders")
 
 
 EXPECTATIONS: dict[str, Expectation] = {
