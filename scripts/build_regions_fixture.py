@@ -71,7 +71,7 @@ OTHERS = [
     (100, "Sveriges Kommuner och Regioner", "skr", "association", "SKR", "", ""),
     (101, "Tillväxtverket", "tillvaxtverket", "agency", "", "", ""),
     (102, "Vinnova", "vinnova", "agency", "", "", ""),
-    (103, "RISE", "rise", "agency", "RISE", "", ""),
+    (103, "RISE", "rise", "research_institute", "RISE", "", ""),
     (104, "Svenska ESF-rådet", "svenska-esf-radet", "agency", "ESF-rådet", "", ""),
     (105, "Folkhälsomyndigheten", "folkhalsomyndigheten", "agency", "", "", ""),
     (
@@ -517,60 +517,69 @@ PHASES = [
 ]
 
 # ----------------------------------------------------------------- related plans
-# (region, title, relation, description)
+# (region, title, relation, the seed's own words on the link, description). A relation is
+# set only where the seed uses that word (Skåne: "komplement"); elsewhere the seed's words.
 E10 = "Källa: enkät 2017, fråga 10"
 PLANS = [
     (
         R["vasterbotten"],
         "Innovationsstrategi",
-        "complements",
+        "",
+        "Nära kopplad till RUS",
         f"RUS är ”nära kopplad till innovationsstrategi”. {E10} (Region Västerbotten).",
     ),
     (
         R["vasterbotten"],
         "Digital agenda",
-        "complements",
+        "",
+        "Nära kopplad till RUS",
         f"RUS är ”nära kopplad till … digital agenda”. {E10} (Region Västerbotten).",
     ),
     (
         R["vasterbotten"],
         "Kompetensplattform",
-        "complements",
+        "",
+        "Nära kopplad till RUS",
         f"RUS är ”nära kopplad till … kompetensplattform”. {E10} (Region Västerbotten).",
     ),
     (
         R["vasterbotten"],
         "Länstransportplan (LTP)",
-        "complements",
+        "",
+        "Nära kopplad till RUS",
         f"RUS är ”nära kopplad till … LTP”. {E10} (Region Västerbotten).",
     ),
     (
         R["vasterbotten"],
         "Kulturplan",
-        "parallel",
+        "",
+        "Svagare mot kulturplan",
         f"”Svagare mot kulturplan.” {E10} (Region Västerbotten).",
     ),
     (
         R["dalarna"],
         "Aktivitetsplan 2023",
-        "concretises",
+        "",
+        "",
         "”Aktivitetsplan 2023 – hur bidrar jag/vi till stärkt utvecklingskraft i Dalarna?” Mall med "
         "kategorierna Kunskap & analys, Samverkan & nätverk, Kommunikation & påverkan, Finansiering, "
         "Processtöd och Interna verksamhetsprocesser; för varje aktivitet anges syfte, mål, "
-        "ansvarig, klart senast och kommentar. Konkretiserar Dalastrategin 2030. "
+        "ansvarig, klart senast och kommentar. "
         "Källa: RUS-nätverket 10 maj 2023 (Linnéa Hassis).",
     ),
     (
         R["skane"],
         "Strukturbild Skåne",
         "complements",
+        "Komplement till RUS:en",
         f"”Vissa strategier kan dock ses som komplement till RUS:en exempelvis Strukturbild Skåne "
         f"anger den rumsliga strukturen inom RUS:en.” {E10} (Region Skåne).",
     ),
     (
         R["vastra-gotaland"],
         "Handlingsplaner för livsmedel och gröna näringar, styrkeområden och det marina området",
-        "concretises",
+        "",
+        "RUS realiseras genom konkreta handlingsplaner",
         f"Inom flertalet områden står RUS ”överst” och realiseras genom ”konkreta handlingsplaner för "
         f"livsmedel och gröna näringar, styrkeområden, marina området osv.” {E10} "
         f"(Västra Götalandsregionen).",
@@ -578,28 +587,32 @@ PLANS = [
     (
         R["vastra-gotaland"],
         "Överenskommelsen",
-        "concretises",
+        "",
+        "Ett verktyg för att realisera RUS",
         f"”Överenskommelsen går på tvärsen och är mer ett verktyg för att realisera RUS.” {E10} "
         f"(Västra Götalandsregionen).",
     ),
     (
         R["vastra-gotaland"],
         "Trafikförsörjningsprogram",
-        "parallel",
+        "",
+        "På samma nivå som RUS",
         f"Är tillsammans med Kulturstrategi och ”Framtidens hälso- och sjukvård” på ”samma nivå” som "
         f"RUS. {E10} (Västra Götalandsregionen).",
     ),
     (
         R["vastra-gotaland"],
         "Kulturstrategi",
-        "parallel",
+        "",
+        "På samma nivå som RUS",
         f"Är tillsammans med Trafikförsörjningsprogram och ”Framtidens hälso- och sjukvård” på "
         f"”samma nivå” som RUS. {E10} (Västra Götalandsregionen).",
     ),
     (
         R["vastra-gotaland"],
         "Framtidens hälso- och sjukvård",
-        "parallel",
+        "",
+        "På samma nivå som RUS",
         f"Är tillsammans med Trafikförsörjningsprogram och Kulturstrategi på ”samma nivå” som RUS "
         f"(i enkätsvaret stavat ”Framidens”). {E10} (Västra Götalandsregionen).",
     ),
@@ -646,8 +659,9 @@ CYCLE = [
 CONTACTS = [
     (R["dalarna"], "hassis", "Strateg, Dalastrategin 2030"),
     (R["kronoberg"], "birgersson", "Verksamhetsutvecklare, Region Kronoberg"),
-    (R["orebro"], "rosendahl", "Kontaktperson RUS-nätverket 2023"),
-    (R["varmland"], "wikner", "Kontaktperson RUS-nätverket 2023"),
+    # The last slide of 004 lists their e-mail addresses, with no role: say only that.
+    (R["orebro"], "rosendahl", "E-postadress på bild, RUS-nätverket 10 maj 2023"),
+    (R["varmland"], "wikner", "E-postadress på bild, RUS-nätverket 10 maj 2023"),
 ]
 
 
@@ -698,14 +712,26 @@ def build():
             description=desc,
         )
     for i, (region, phase, since, note, source) in enumerate(PHASES, start=1):
-        add("phaseentry", i, region=region, phase=phase, since=since, note=note, source=source)
-    for i, (region, title, relation, desc) in enumerate(PLANS, start=1):
+        # No seed states a phase: each is the portal's reading of a quoted answer or slide.
+        lead = "Tolkat från enkätsvaret" if source == ENKAT else "Tolkat från bilderna"
+        add(
+            "phaseentry",
+            i,
+            region=region,
+            phase=phase,
+            since=since,
+            note=f"{lead}: {note}",
+            source=source,
+            interpretation=True,
+        )
+    for i, (region, title, relation, wording, desc) in enumerate(PLANS, start=1):
         add(
             "relatedplan",
             i,
             region=region,
             title=title,
             relation=relation,
+            relation_in_source=wording,
             description=desc,
             url="",
         )

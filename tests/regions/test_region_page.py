@@ -32,9 +32,23 @@ def test_former_names_are_shown(client, db):
     assert "Landstinget Västernorrland" in region_page(client, "vasternorrland")
 
 
-def test_phase_history_is_listed_newest_first_with_swedish_dates(client, db):
+def test_phase_history_is_listed_newest_first_dated_and_marked_as_interpretation(client, db):
     page = region_page(client, "kronoberg")
-    assert page.index("10 maj 2023") < page.index("31 maj 2017")
+    assert page.index("uppgift från maj 2023") < page.index("uppgift från maj 2017")
+    assert "Tolkat från enkätsvaret: ”Vi planerar aktualitetsprövning" in page
+    assert page.count('<span class="tag">tolkning</span>') == 2
+
+
+def test_related_plans_show_the_sources_words_not_a_guessed_relation(client, db):
+    page = region_page(client, "vasterbotten")
+    assert "Kulturplan</strong> – ”Svagare mot kulturplan”" in page
+    assert "Parallell med RUS" not in page and "Kompletterar RUS" not in page
+
+
+def test_annual_cycle_items_without_timing_have_no_time(client, db):
+    page = region_page(client, "dalarna")
+    assert "Hela året" not in page
+    assert "<strong>Årshjul för genomförande och uppföljning av Dalastrategin</strong>" in page
 
 
 def test_edit_link_only_for_those_who_may_edit(client_as):
