@@ -226,7 +226,9 @@ class RelatedPlan(RegionItem):
         _("the source's words on the link to the RUS"),
         max_length=200,
         blank=True,
-        help_text=_("E.g. “Svagare mot kulturplan”. Shown instead of a relation the source does not name."),
+        help_text=_(
+            "E.g. “Svagare mot kulturplan”. Shown instead of a relation the source does not name."
+        ),
     )
     description = models.TextField(_("description"), blank=True)
     url = models.URLField(_("link"), blank=True)
@@ -258,7 +260,11 @@ class AnnualCycleItem(RegionItem):
         DECEMBER = 12, _("December")
 
     month = models.PositiveSmallIntegerField(
-        _("month"), choices=Month.choices, null=True, blank=True, help_text=_("Empty: no time given.")
+        _("month"),
+        choices=Month.choices,
+        null=True,
+        blank=True,
+        help_text=_("Empty: no time given."),
     )
     title = models.CharField(_("activity"), max_length=200)
     description = models.TextField(_("description"), blank=True)
