@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "surveys",
     "themes",
     "summaries",
+    "sources",
     "search",
     "archive",
 ]

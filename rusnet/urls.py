@@ -18,6 +18,7 @@ urlpatterns = [
     path("enkater/", include("surveys.urls")),
     path("teman/", include("themes.urls")),
     path("sammanstallningar/", include("summaries.urls")),
+    path("kallor/", include("sources.urls")),
     path("sok/", include("search.urls")),
     path("admin/", admin.site.urls),
 ]

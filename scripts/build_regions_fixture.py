@@ -34,6 +34,8 @@ Decisions:
 import json
 from pathlib import Path
 
+from build_sources_fixture import References
+
 OUT = Path(__file__).resolve().parent.parent / "fixtures" / "regions.json"
 
 ENKAT = "Enkät Överblick RUS, 2017-05-31"
@@ -665,8 +667,60 @@ CONTACTS = [
 ]
 
 
+# Where each row came from: seed number and place in it (sources.sourcereference rows).
+OTHER_SOURCES = {
+    SKR: ("002", "RUS-nätverket 2023"),
+    TVV: ("003", "svarande"),
+    VINNOVA: ("002", "RUS-nätverket 2023"),
+    RISE: ("001", "tema"),
+    ESF: ("003", "svarande"),
+    FHM: ("002", "dagens agenda"),
+    LI_DEP: ("002", "talare"),
+    S_DEP: ("002", "talare"),
+    LST_AC: ("002", "talare"),
+    REGLAB: ("002", "första bilden"),
+    INNLANDET: ("001", "program dag 1"),
+}
+FORMER_SOURCES = ["003", "003", "003", "003", "003", "001"]
+# The first person of each seed's block in PEOPLE; everyone after belongs to that seed.
+PEOPLE_BLOCKS = {
+    "sandstrom": ("003", "svarande"),
+    "hassis": ("004", "bilder"),
+    "lahti": ("002", "bilder"),
+    "frykman": ("001", "program"),
+    "stahl": ("000", "Teman och planeringsgrupper 2026"),
+}
+STRATEGY_SOURCES = {
+    "dalastrategin": [("004", "Dalarnas årshjul")],
+    "gronakronoberg": [("004", "Kronobergs strategi")],
+    "kronoberg2035": [("004", "Kronobergs strategi, gammalt och nytt")],
+    "rufs2050": [("003", "fråga 9–10, Stockholms läns landsting"), ("004", "bilder")],
+    "rufs2010": [("003", "Stockholms läns landsting")],
+    "gavleborg": [("003", "Region Gävleborg")],
+    "varmlandsstrategin": [("003", "Region Värmland")],
+    "vasternorrland": [("003", "Landstinget Västernorrland")],
+}
+PLAN_SOURCES = (
+    [("003", "fråga 10")] * 5 + [("004", "Dalarnas aktivitetsplan")] + [("003", "fråga 10")] * 6
+)
+CYCLE_SOURCES = [
+    ("003", "fråga 12"),
+    ("004", "Dalarnas årshjul"),
+    ("003", "fråga 13"),
+    ("004", "Kronobergs strategi"),
+]
+CONTACT_SOURCES = [
+    ("004", "Linnéa Hassis kontaktuppgifter"),
+    ("004", "Kronobergs bilder"),
+    ("004", "sista bilden, e-postadresser"),
+    ("004", "sista bilden, e-postadresser"),
+]
+SEED_OF = {ENKAT: ("003", "svaren"), MAJ23: ("004", "bilder")}
+
+
 def build():
     rows = []
+    refs = References(base=0)
 
     def add(model, pk, **fields):
         rows.append({"model": f"regions.{model}", "pk": pk, "fields": fields})
@@ -695,11 +749,19 @@ def build():
             website=web,
             description=desc,
         )
+        seed, location = OTHER_SOURCES[pk]
+        refs.add(seed, "regions.organisation", pk, location)
     for i, (name, org) in enumerate(FORMER, start=1):
         add("formername", i, organisation=org, name=name, used_until=None)
-    for i, (_key, name, title, org, email, phone) in enumerate(PEOPLE, start=1):
+        refs.add(FORMER_SOURCES[i - 1], "regions.formername", i)
+    block = None
+    for i, (key, name, title, org, email, phone) in enumerate(PEOPLE, start=1):
         add("person", i, name=name, title=title, organisation=org, email=email.lower(), phone=phone)
-    for i, (_key, region, title, start, end, url, desc) in enumerate(STRATEGIES, start=1):
+        block = PEOPLE_BLOCKS.get(key, block)
+        refs.add(block[0], "regions.person", i, block[1])
+    for i, (key, region, title, start, end, url, desc) in enumerate(STRATEGIES, start=1):
+        for seed, location in STRATEGY_SOURCES[key]:
+            refs.add(seed, "regions.strategy", i, location)
         add(
             "strategy",
             i,
@@ -724,6 +786,8 @@ def build():
             source=source,
             interpretation=True,
         )
+        seed, location = SEED_OF[source]
+        refs.add(seed, "regions.phaseentry", i, location, interpretation=True)
     for i, (region, title, relation, wording, desc) in enumerate(PLANS, start=1):
         add(
             "relatedplan",
@@ -735,11 +799,17 @@ def build():
             description=desc,
             url="",
         )
+        seed, location = PLAN_SOURCES[i - 1]
+        refs.add(seed, "regions.relatedplan", i, location)
     for i, (region, month, title, desc) in enumerate(CYCLE, start=1):
         add("annualcycleitem", i, region=region, month=month, title=title, description=desc)
+        seed, location = CYCLE_SOURCES[i - 1]
+        refs.add(seed, "regions.annualcycleitem", i, location)
     for i, (region, key, resp) in enumerate(CONTACTS, start=1):
         add("contact", i, region=region, person=P[key], responsibility=resp)
-    return rows
+        seed, location = CONTACT_SOURCES[i - 1]
+        refs.add(seed, "regions.contact", i, location)
+    return rows + refs.rows
 
 
 def check(rows):

@@ -22,6 +22,7 @@ from tests.expect import (
 )
 from tests.meetings.expectations import EXPECTATIONS as MEETINGS
 from tests.search.expectations import EXPECTATIONS as SEARCH
+from tests.sources.expectations import EXPECTATIONS as SOURCES
 from tests.summaries.expectations import EXPECTATIONS as SUMMARIES
 from tests.surveys.expectations import EXPECTATIONS as SURVEYS
 from tests.themes.expectations import EXPECTATIONS as THEMES
@@ -186,6 +187,7 @@ EXPECTATIONS: dict[str, Expectation] = {
     **ERASE,
     **SUMMARIES,
     **SEARCH,
+    **SOURCES,
     **ARCHIVE,
 }
 
