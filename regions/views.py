@@ -14,6 +14,7 @@ from regions.models import Organisation, Person, PhaseEntry
 from rusnet.concurrency import changes_in, restore_version
 from rusnet.fragments import cached
 from rusnet.pagination import paginate
+from sources.services import attach_sources, attached
 from surveys.models import Response, Survey, survey_drafts_seen_by
 
 HISTORY_ON_REGION_PAGE = 10
@@ -80,12 +81,15 @@ def region_page_parts(slug) -> dict:
     region = get_object_or_404(Organisation.objects.regions().with_current_phase(), slug=slug)
     context = {
         "region": region,
-        "strategies": region.strategy_set.all(),
-        "phases": region.phaseentry_set.all(),
-        "plans": region.relatedplan_set.all(),
-        "annual_cycle": region.annualcycleitem_set.all(),
+        "strategies": list(region.strategy_set.all()),
+        "phases": list(region.phaseentry_set.all()),
+        "plans": list(region.relatedplan_set.all()),
+        "annual_cycle": list(region.annualcycleitem_set.all()),
         "roles": region.regionrole_set.all(),
     }
+    attach_sources(
+        [*context["strategies"], *context["phases"], *context["plans"], *context["annual_cycle"]]
+    )
     return {
         "pk": region.pk,
         "name": region.name,
@@ -105,7 +109,7 @@ def region_members_part(region_id, can_restore, surveys) -> str:
     )
     context = {
         "region": region,
-        "contacts": region.contact_set.select_related("person"),
+        "contacts": attached(region.contact_set.select_related("person")),
         "organisation": region,
         "responses": responses,
         "history": with_users_and_kinds(region_history(region)[:HISTORY_ON_REGION_PAGE]),

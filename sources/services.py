@@ -24,3 +24,10 @@ def attach_sources(rows) -> None:
     for row in rows:
         content_type = ContentType.objects.get_for_model(row)
         row.source_references = found[(content_type.pk, row.pk)]
+
+
+def attached(rows) -> list:
+    """The rows as a list, each with its `source_references`."""
+    rows = list(rows)
+    attach_sources(rows)
+    return rows
