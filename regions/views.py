@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from regions.forms import ITEM_KINDS, PersonFilter, RegionDescriptionForm
@@ -37,18 +38,31 @@ def item_kind(kind_slug):
 
 def overview(request):
     """The map and the table of regions: the same for everyone, so cached (rusnet.fragments)."""
-    html = cached(request, "regions-overview", (), overview_content_html)
+    today = timezone.localdate()  # a fact's age changes with the day, not only with the data
+    html = cached(request, "regions-overview", (today,), lambda: overview_content_html(today))
     return render(request, "regions/overview.html", {"content": html})
 
 
-def overview_content_html():
+def two_years_before(day):
+    try:
+        return day.replace(year=day.year - 2)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 2, day=28)
+
+
+def overview_content_html(today):
     regions = list(
         Organisation.objects.regions().with_current_phase().prefetch_related("strategy_set")
     )
     shapes = county_shapes()
+    old_before = two_years_before(today)
     for region in regions:
         region.map_path = shapes.paths.get(region.county_code, "")
+        since = region.current_phase_since
+        region.phase_is_old = since is not None and since < old_before
+    dates = [region.current_phase_since for region in regions if region.current_phase_since]
     context = {
+        "newest_fact": max(dates, default=None),
         "regions": regions,
         "view_box": shapes.view_box,
         "phases": PhaseEntry.Phase.choices,
