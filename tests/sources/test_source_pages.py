@@ -39,3 +39,13 @@ def test_the_text_is_the_seed_byte_for_byte(db):
     for source in Source.objects.all():
         assert source.text() == (FIXTURE_DIR / source.file).read_text(encoding="utf-8")
         assert source.text()
+
+
+def test_the_january_meeting_page_gives_the_attendance_count_with_its_source(client, db):
+    from meetings.models import Meeting
+
+    january = Meeting.objects.get(pk=9)
+    page = client.get(january.get_absolute_url()).content.decode()
+    assert "<dt>Regioner som medverkade</dt><dd>19<br>" in page
+    assert "Källa: Dokumentation RUS-nätverkets framtid, 27–28 januari 2026" in page
+    assert "Lilla RUS-nätverket" not in page
