@@ -11,7 +11,7 @@ from simple_history.models import registered_models
 FIXTURE_DIR = settings.BASE_DIR / "fixtures"
 
 # In dependency order: later files refer to rows of earlier ones.
-FIXTURES = ["regions.json", "themes.json", "meetings.json", "theme_meetings.json"]
+FIXTURES = ["sources.json", "regions.json", "themes.json", "meetings.json", "theme_meetings.json"]
 
 
 @transaction.atomic

@@ -97,6 +97,15 @@ class Meeting(VersionedModel):
     tasks_before = models.TextField(_("tasks before the meeting"), blank=True)
     registration_deadline = models.DateTimeField(_("registration deadline"), null=True, blank=True)
     capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
+    # A count of regions that took part, as a document states it ("19 av 21 regioner
+    # medverkade"); the annual summary uses it where no registrations are recorded.
+    regions_attended = models.PositiveSmallIntegerField(
+        _("regions that took part"),
+        null=True,
+        blank=True,
+        help_text=_("As a document states it; registrations take precedence when there are any."),
+    )
+    regions_attended_source = models.CharField(_("source of the count"), max_length=300, blank=True)
 
     history = HistoricalRecords()
     objects = MeetingQuerySet.as_manager()
@@ -135,6 +144,8 @@ class MeetingHost(models.Model):
     class Role(models.TextChoices):
         HOST = "host", _("Host")
         CO_PLANNER = "co_planner", _("Shares the planning")
+        # Named next to the meeting in a source that does not say in which role.
+        MENTIONED = "mentioned", _("Mentioned, role not stated")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="hosts")
     organisation = models.ForeignKey(

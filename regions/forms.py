@@ -62,7 +62,7 @@ class StrategyForm(RegionItemForm):
 class PhaseEntryForm(RegionItemForm):
     class Meta:
         model = PhaseEntry
-        fields = ["phase", "since", "note", "source"]
+        fields = ["phase", "since", "note", "source", "interpretation"]
         widgets = {"since": DateInput}
 
     def clean_since(self):
@@ -75,7 +75,7 @@ class PhaseEntryForm(RegionItemForm):
 class RelatedPlanForm(RegionItemForm):
     class Meta:
         model = RelatedPlan
-        fields = ["title", "relation", "description", "url"]
+        fields = ["title", "relation", "relation_in_source", "description", "url"]
 
 
 class AnnualCycleItemForm(RegionItemForm):

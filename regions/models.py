@@ -19,6 +19,7 @@ class OrganisationQuerySet(models.QuerySet):
         return self.annotate(
             current_phase=Subquery(latest.values("phase")[:1]),
             current_phase_since=Subquery(latest.values("since")[:1]),
+            current_phase_interpreted=Subquery(latest.values("interpretation")[:1]),
         )
 
 
@@ -30,6 +31,7 @@ class Organisation(VersionedModel):
         AGENCY = "agency", _("Government agency")
         MINISTRY = "ministry", _("Ministry")
         COUNTY_BOARD = "county_board", _("County administrative board")
+        RESEARCH_INSTITUTE = "research_institute", _("State-owned research institute")
         ASSOCIATION = "association", _("Association or network")
         FOREIGN = "foreign", _("Organisation abroad")
 
@@ -189,6 +191,13 @@ class PhaseEntry(RegionItem):
     since = models.DateField(_("since"))
     note = models.TextField(_("note"), blank=True)
     source = models.CharField(_("source"), max_length=300, blank=True)
+    # True where no source states the phase and it is read from what a source says
+    # (the 2017 answers, the 2023 slides): pages then say "tolkat" next to it.
+    interpretation = models.BooleanField(
+        _("interpretation"),
+        default=False,
+        help_text=_("The source does not state the phase; it is read from what the source says."),
+    )
 
     history = HistoricalRecords()
 
@@ -210,7 +219,17 @@ class RelatedPlan(RegionItem):
         PARALLEL = "parallel", _("Parallel to the RUS")
 
     title = models.CharField(_("title"), max_length=200)
-    relation = models.CharField(_("relation to the RUS"), max_length=20, choices=Relation.choices)
+    relation = models.CharField(
+        _("relation to the RUS"), max_length=20, choices=Relation.choices, blank=True
+    )
+    relation_in_source = models.CharField(
+        _("the source's words on the link to the RUS"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "E.g. “Svagare mot kulturplan”. Shown instead of a relation the source does not name."
+        ),
+    )
     description = models.TextField(_("description"), blank=True)
     url = models.URLField(_("link"), blank=True)
 
@@ -241,7 +260,11 @@ class AnnualCycleItem(RegionItem):
         DECEMBER = 12, _("December")
 
     month = models.PositiveSmallIntegerField(
-        _("month"), choices=Month.choices, null=True, blank=True, help_text=_("Empty: all year.")
+        _("month"),
+        choices=Month.choices,
+        null=True,
+        blank=True,
+        help_text=_("Empty: no time given."),
     )
     title = models.CharField(_("activity"), max_length=200)
     description = models.TextField(_("description"), blank=True)

@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,6 +17,7 @@ from regions.models import Organisation, Person, PhaseEntry, confirm_region_fact
 from rusnet.concurrency import changes_in, restore_version
 from rusnet.fragments import cached
 from rusnet.pagination import paginate
+from sources.services import attach_sources, attached
 from surveys.models import Response, Survey, survey_drafts_seen_by
 
 HISTORY_ON_REGION_PAGE = 10
@@ -38,18 +40,31 @@ def item_kind(kind_slug):
 
 def overview(request):
     """The map and the table of regions: the same for everyone, so cached (rusnet.fragments)."""
-    html = cached(request, "regions-overview", (), overview_content_html)
+    today = timezone.localdate()  # a fact's age changes with the day, not only with the data
+    html = cached(request, "regions-overview", (today,), lambda: overview_content_html(today))
     return render(request, "regions/overview.html", {"content": html})
 
 
-def overview_content_html():
+def two_years_before(day):
+    try:
+        return day.replace(year=day.year - 2)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 2, day=28)
+
+
+def overview_content_html(today):
     regions = list(
         Organisation.objects.regions().with_current_phase().prefetch_related("strategy_set")
     )
     shapes = county_shapes()
+    old_before = two_years_before(today)
     for region in regions:
         region.map_path = shapes.paths.get(region.county_code, "")
+        since = region.current_phase_since
+        region.phase_is_old = since is not None and since < old_before
+    dates = [region.current_phase_since for region in regions if region.current_phase_since]
     context = {
+        "newest_fact": max(dates, default=None),
         "regions": regions,
         "view_box": shapes.view_box,
         "phases": PhaseEntry.Phase.choices,
@@ -82,12 +97,15 @@ def region_page_parts(slug) -> dict:
     region = get_object_or_404(Organisation.objects.regions().with_current_phase(), slug=slug)
     context = {
         "region": region,
-        "strategies": region.strategy_set.all(),
-        "phases": region.phaseentry_set.all(),
-        "plans": region.relatedplan_set.all(),
-        "annual_cycle": region.annualcycleitem_set.all(),
+        "strategies": list(region.strategy_set.all()),
+        "phases": list(region.phaseentry_set.all()),
+        "plans": list(region.relatedplan_set.all()),
+        "annual_cycle": list(region.annualcycleitem_set.all()),
         "roles": region.regionrole_set.all(),
     }
+    attach_sources(
+        [*context["strategies"], *context["phases"], *context["plans"], *context["annual_cycle"]]
+    )
     return {
         "pk": region.pk,
         "name": region.name,
@@ -107,7 +125,7 @@ def region_members_part(region_id, can_restore, surveys) -> str:
     )
     context = {
         "region": region,
-        "contacts": region.contact_set.select_related("person"),
+        "contacts": attached(region.contact_set.select_related("person")),
         "organisation": region,
         "responses": responses,
         "history": with_users_and_kinds(region_history(region)[:HISTORY_ON_REGION_PAGE]),

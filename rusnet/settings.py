@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "surveys",
     "themes",
     "summaries",
+    "sources",
     "search",
     "archive",
     "start",

@@ -20,6 +20,7 @@ urlpatterns = [
     path("enkater/", include("surveys.urls")),
     path("teman/", include("themes.urls")),
     path("sammanstallningar/", include("summaries.urls")),
+    path("kallor/", include("sources.urls")),
     path("sok/", include("search.urls")),
     path("", include("notices.urls")),
     path("admin/", admin.site.urls),

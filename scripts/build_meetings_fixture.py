@@ -17,7 +17,10 @@ Nothing is invented. Where a seed gives only a date, the meeting keeps
 never show. An item's end time is the next item's start time where the seed
 gives that (a programme is continuous), never a guess. The 19 September agenda
 lists its parts without times: they keep their order and no times, except the
-pause ("PAUS 10 min", "Paus till 10:15") and the end at 12.00.
+pause's end ("Paus till 10:15") and the end at 12.00. The slides give no start
+time, so that meeting shows its date only and says in its description that it
+ends at 12.00. The network ("stora"/"lilla RUS-nätverket") is set only where
+seed 000 names it (22 May and 9–10 September 2026).
 Speakers are people of fixtures/regions.json, looked up by name.
 The January 2026 documentation is the text of seed 000 as Markdown, kept in
 fixtures/documentation/ where it can be read and compared with the seed.
@@ -25,6 +28,8 @@ fixtures/documentation/ where it can be read and compared with the seed.
 
 import json
 from pathlib import Path
+
+from build_sources_fixture import References
 
 ROOT = Path(__file__).resolve().parent.parent
 REGIONS = json.loads((ROOT / "fixtures" / "regions.json").read_text(encoding="utf-8"))
@@ -72,6 +77,8 @@ def meeting(pk, slug, title, start, end, *, times=True, **fields):
             "tasks_before": "",
             "registration_deadline": None,
             "capacity": None,
+            "regions_attended": None,
+            "regions_attended_source": "",
             **fields,
         },
     }
@@ -125,10 +132,13 @@ MEETINGS = [
         6,
         "2023-09-19-regional-utveckling-och-folkhalsa",
         "Regional utveckling och folkhälsa",
-        ("2023-09-19", "09:00"),
-        ("2023-09-19", "12:00"),
+        ("2023-09-19",),
+        ("2023-09-19",),
+        times=False,
         format="digital",
-        description="RUS, folkhälsan och hälso- och sjukvården.",
+        description="RUS, folkhälsan och hälso- och sjukvården. Enligt agendan slutar mötet "
+        "kl. 12.00; starttiden anges inte. Bilderna presenterar Kontie Moussa, Region Skåne, "
+        "och Filippa Myrbäck, SKR.",
     ),
     meeting(
         7,
@@ -155,10 +165,12 @@ MEETINGS = [
         9,
         "2026-01-27-rus-och-relationen-till-andra-planer-och-strategier",
         "RUS och relationen till andra planer och strategier",
-        ("2026-01-27", "12:00"),
-        ("2026-01-28", "13:00"),
+        ("2026-01-27", "13:00"),
+        ("2026-01-28", "12:00"),
         format="physical",
-        network="small",
+        regions_attended=19,
+        regions_attended_source="Dokumentation RUS-nätverkets framtid, 27–28 januari 2026, "
+        "inledningen: ”Sammanlagt 19 av totalt 21 regioner medverkade”.",
         description=(
             "Hur regionerna kopplar andra planer och strategier i förhållande till RUS skiljer "
             "sig åt. Detsamma för hur arbetet följs upp och visualiseras. Med stöd av "
@@ -217,22 +229,23 @@ MEETINGS = [
     ),
 ]
 
-# (meeting pk, organisation, role) — the 2023 list of seed 002 names the regions and
-# bodies behind each meeting; the January 2026 planning group's regions shared its planning.
+# (meeting pk, organisation, role) — the 2023 list of seed 002 names regions and bodies in
+# brackets after each meeting without saying in which role: "mentioned", not hosts. The
+# January 2026 planning group's regions shared its planning.
 HOSTS = [
-    (2, "Region Dalarna", "host"),
-    (2, "Region Västerbotten", "host"),
-    (3, "Vinnova", "host"),
-    (5, "Vinnova", "host"),
-    (4, "Region Värmland", "host"),
-    (4, "Region Örebro län", "host"),
-    (6, "Region Skåne", "host"),
-    (6, "Region Västerbotten", "host"),
-    (6, "Sveriges Kommuner och Regioner", "host"),
-    (7, "Region Norrbotten", "host"),
-    (7, "Region Östergötland", "host"),
-    (7, "Region Skåne", "host"),
-    (7, "Tillväxtverket", "host"),
+    (2, "Region Dalarna", "mentioned"),
+    (2, "Region Västerbotten", "mentioned"),
+    (3, "Vinnova", "mentioned"),
+    (5, "Vinnova", "mentioned"),
+    (4, "Region Värmland", "mentioned"),
+    (4, "Region Örebro län", "mentioned"),
+    (6, "Region Skåne", "mentioned"),
+    (6, "Region Västerbotten", "mentioned"),
+    (6, "Sveriges Kommuner och Regioner", "mentioned"),
+    (7, "Region Norrbotten", "mentioned"),
+    (7, "Region Östergötland", "mentioned"),
+    (7, "Region Skåne", "mentioned"),
+    (7, "Tillväxtverket", "mentioned"),
     (9, "Region Västernorrland", "co_planner"),
     (9, "Region Jämtland Härjedalen", "co_planner"),
     (9, "Region Värmland", "co_planner"),
@@ -383,11 +396,10 @@ PROGRAMMES = {
     6: [
         item(
             SEP19,
-            "09:00",
+            None,
             None,
             "check_in",
             "Välkommen! Incheckning",
-            speakers=["Kontie Moussa", "Filippa Myrbäck"],
             questions=[
                 "Vad jobbar du med? Regional utveckling, folkhälsa eller regional utveckling "
                 "och folkhälsa eller kanske annat?",
@@ -411,16 +423,16 @@ PROGRAMMES = {
         item(
             SEP19,
             None,
-            "10:05",
+            None,
             "presentation",
             "Regional utveckling och folkhälsa – en jämförelse",
             "Folkhälsomyndigheten.",
             speakers=["Åsa Lundquist"],
         ),
-        item(SEP19, "10:05", "10:15", "break", "Paus 10 minuter"),
+        item(SEP19, None, "10:15", "break", "Paus 10 minuter", "”Paus till 10:15”."),
         item(
             SEP19,
-            "10:15",
+            None,
             None,
             "dialogue",
             "Gruppdialog: Hur hänger det ihop?",
@@ -582,9 +594,35 @@ PROGRAMMES = {
 
 DOCUMENTATION = {9: "2026-01-27-rus-natverkets-framtid.md"}
 
+# Where each meeting's facts come from: (seed, place in it), first the one its times and
+# place are from. Programme items, speakers and hosts take the first source of their meeting,
+# except where MEETING_PART_SOURCES says otherwise.
+MEETING_SOURCES = {
+    1: [("002", "RUS-nätverket 2023")],
+    2: [("002", "RUS-nätverket 2023")],
+    3: [("002", "RUS-nätverket 2023")],
+    4: [("004", "program"), ("002", "RUS-nätverket 2023")],
+    5: [("004", "höstens möten: ”12 maj, kl. 9.30-11.00”"), ("002", "RUS-nätverket 2023")],
+    6: [("002", "dagens agenda"), ("004", "höstens möten")],
+    7: [("004", "höstens möten: ”22 november fysisk, kl. 9:30-16”"), ("002", "RUS-nätverket 2023")],
+    8: [("002", "RUS-nätverket 2023")],
+    9: [("001", "plats, datum och tid; program"), ("000", "inledningen: deltagande regioner")],
+    10: [("000", "Teman och planeringsgrupper 2026")],
+    11: [("000", "Teman och planeringsgrupper 2026")],
+}
+PART_SOURCES = {9: ("001", "program: planeringsgruppen")}  # hosts and planners of meeting 9
+
 
 def build():
     rows = list(MEETINGS)
+    refs = References(base=10000)
+    for row in MEETINGS:
+        for seed, location in MEETING_SOURCES[row["pk"]]:
+            refs.add(seed, "meetings.meeting", row["pk"], location)
+
+    def part_source(meeting_pk):
+        return PART_SOURCES.get(meeting_pk, MEETING_SOURCES[meeting_pk][0])
+
     rows += [
         {
             "model": "meetings.meetingdocumentation",
@@ -597,6 +635,14 @@ def build():
         }
         for pk, (meeting_pk, name) in enumerate(DOCUMENTATION.items(), start=1)
     ]
+    for pk in range(1, len(DOCUMENTATION) + 1):
+        refs.add("000", "meetings.meetingdocumentation", pk, "hela dokumentet")
+    for pk, (meeting_pk, _name, _role) in enumerate(HOSTS, start=1):
+        seed, location = part_source(meeting_pk)
+        refs.add(seed, "meetings.meetinghost", pk, location)
+    for pk, (meeting_pk, _name) in enumerate(PLANNERS, start=1):
+        seed, location = part_source(meeting_pk)
+        refs.add(seed, "meetings.meetingplanner", pk, location)
     rows += [
         {
             "model": "meetings.meetinghost",
@@ -622,6 +668,8 @@ def build():
         for order, entry in enumerate(items, start=1):
             item_pk += 1
             speakers = entry.pop("speakers")
+            seed, location = MEETING_SOURCES[meeting_pk][0]
+            refs.add(seed, "meetings.programmeitem", item_pk, location)
             rows.append(
                 {
                     "model": "meetings.programmeitem",
@@ -651,7 +699,8 @@ def build():
                         },
                     }
                 )
-    return rows
+                refs.add(seed, "meetings.programmespeaker", speaker_pk, location)
+    return rows + refs.rows
 
 
 if __name__ == "__main__":

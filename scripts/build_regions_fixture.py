@@ -34,6 +34,8 @@ Decisions:
 import json
 from pathlib import Path
 
+from build_sources_fixture import References
+
 OUT = Path(__file__).resolve().parent.parent / "fixtures" / "regions.json"
 
 ENKAT = "Enkät Överblick RUS, 2017-05-31"
@@ -71,7 +73,7 @@ OTHERS = [
     (100, "Sveriges Kommuner och Regioner", "skr", "association", "SKR", "", ""),
     (101, "Tillväxtverket", "tillvaxtverket", "agency", "", "", ""),
     (102, "Vinnova", "vinnova", "agency", "", "", ""),
-    (103, "RISE", "rise", "agency", "RISE", "", ""),
+    (103, "RISE", "rise", "research_institute", "RISE", "", ""),
     (104, "Svenska ESF-rådet", "svenska-esf-radet", "agency", "ESF-rådet", "", ""),
     (105, "Folkhälsomyndigheten", "folkhalsomyndigheten", "agency", "", "", ""),
     (
@@ -517,60 +519,69 @@ PHASES = [
 ]
 
 # ----------------------------------------------------------------- related plans
-# (region, title, relation, description)
+# (region, title, relation, the seed's own words on the link, description). A relation is
+# set only where the seed uses that word (Skåne: "komplement"); elsewhere the seed's words.
 E10 = "Källa: enkät 2017, fråga 10"
 PLANS = [
     (
         R["vasterbotten"],
         "Innovationsstrategi",
-        "complements",
+        "",
+        "Nära kopplad till RUS",
         f"RUS är ”nära kopplad till innovationsstrategi”. {E10} (Region Västerbotten).",
     ),
     (
         R["vasterbotten"],
         "Digital agenda",
-        "complements",
+        "",
+        "Nära kopplad till RUS",
         f"RUS är ”nära kopplad till … digital agenda”. {E10} (Region Västerbotten).",
     ),
     (
         R["vasterbotten"],
         "Kompetensplattform",
-        "complements",
+        "",
+        "Nära kopplad till RUS",
         f"RUS är ”nära kopplad till … kompetensplattform”. {E10} (Region Västerbotten).",
     ),
     (
         R["vasterbotten"],
         "Länstransportplan (LTP)",
-        "complements",
+        "",
+        "Nära kopplad till RUS",
         f"RUS är ”nära kopplad till … LTP”. {E10} (Region Västerbotten).",
     ),
     (
         R["vasterbotten"],
         "Kulturplan",
-        "parallel",
+        "",
+        "Svagare mot kulturplan",
         f"”Svagare mot kulturplan.” {E10} (Region Västerbotten).",
     ),
     (
         R["dalarna"],
         "Aktivitetsplan 2023",
-        "concretises",
+        "",
+        "",
         "”Aktivitetsplan 2023 – hur bidrar jag/vi till stärkt utvecklingskraft i Dalarna?” Mall med "
         "kategorierna Kunskap & analys, Samverkan & nätverk, Kommunikation & påverkan, Finansiering, "
         "Processtöd och Interna verksamhetsprocesser; för varje aktivitet anges syfte, mål, "
-        "ansvarig, klart senast och kommentar. Konkretiserar Dalastrategin 2030. "
+        "ansvarig, klart senast och kommentar. "
         "Källa: RUS-nätverket 10 maj 2023 (Linnéa Hassis).",
     ),
     (
         R["skane"],
         "Strukturbild Skåne",
         "complements",
+        "Komplement till RUS:en",
         f"”Vissa strategier kan dock ses som komplement till RUS:en exempelvis Strukturbild Skåne "
         f"anger den rumsliga strukturen inom RUS:en.” {E10} (Region Skåne).",
     ),
     (
         R["vastra-gotaland"],
         "Handlingsplaner för livsmedel och gröna näringar, styrkeområden och det marina området",
-        "concretises",
+        "",
+        "RUS realiseras genom konkreta handlingsplaner",
         f"Inom flertalet områden står RUS ”överst” och realiseras genom ”konkreta handlingsplaner för "
         f"livsmedel och gröna näringar, styrkeområden, marina området osv.” {E10} "
         f"(Västra Götalandsregionen).",
@@ -578,28 +589,32 @@ PLANS = [
     (
         R["vastra-gotaland"],
         "Överenskommelsen",
-        "concretises",
+        "",
+        "Ett verktyg för att realisera RUS",
         f"”Överenskommelsen går på tvärsen och är mer ett verktyg för att realisera RUS.” {E10} "
         f"(Västra Götalandsregionen).",
     ),
     (
         R["vastra-gotaland"],
         "Trafikförsörjningsprogram",
-        "parallel",
+        "",
+        "På samma nivå som RUS",
         f"Är tillsammans med Kulturstrategi och ”Framtidens hälso- och sjukvård” på ”samma nivå” som "
         f"RUS. {E10} (Västra Götalandsregionen).",
     ),
     (
         R["vastra-gotaland"],
         "Kulturstrategi",
-        "parallel",
+        "",
+        "På samma nivå som RUS",
         f"Är tillsammans med Trafikförsörjningsprogram och ”Framtidens hälso- och sjukvård” på "
         f"”samma nivå” som RUS. {E10} (Västra Götalandsregionen).",
     ),
     (
         R["vastra-gotaland"],
         "Framtidens hälso- och sjukvård",
-        "parallel",
+        "",
+        "På samma nivå som RUS",
         f"Är tillsammans med Trafikförsörjningsprogram och Kulturstrategi på ”samma nivå” som RUS "
         f"(i enkätsvaret stavat ”Framidens”). {E10} (Västra Götalandsregionen).",
     ),
@@ -646,13 +661,66 @@ CYCLE = [
 CONTACTS = [
     (R["dalarna"], "hassis", "Strateg, Dalastrategin 2030"),
     (R["kronoberg"], "birgersson", "Verksamhetsutvecklare, Region Kronoberg"),
-    (R["orebro"], "rosendahl", "Kontaktperson RUS-nätverket 2023"),
-    (R["varmland"], "wikner", "Kontaktperson RUS-nätverket 2023"),
+    # The last slide of 004 lists their e-mail addresses, with no role: say only that.
+    (R["orebro"], "rosendahl", "E-postadress på bild, RUS-nätverket 10 maj 2023"),
+    (R["varmland"], "wikner", "E-postadress på bild, RUS-nätverket 10 maj 2023"),
 ]
+
+
+# Where each row came from: seed number and place in it (sources.sourcereference rows).
+OTHER_SOURCES = {
+    SKR: ("002", "RUS-nätverket 2023"),
+    TVV: ("003", "svarande"),
+    VINNOVA: ("002", "RUS-nätverket 2023"),
+    RISE: ("001", "tema"),
+    ESF: ("003", "svarande"),
+    FHM: ("002", "dagens agenda"),
+    LI_DEP: ("002", "talare"),
+    S_DEP: ("002", "talare"),
+    LST_AC: ("002", "talare"),
+    REGLAB: ("002", "första bilden"),
+    INNLANDET: ("001", "program dag 1"),
+}
+FORMER_SOURCES = ["003", "003", "003", "003", "003", "001"]
+# The first person of each seed's block in PEOPLE; everyone after belongs to that seed.
+PEOPLE_BLOCKS = {
+    "sandstrom": ("003", "svarande"),
+    "hassis": ("004", "bilder"),
+    "lahti": ("002", "bilder"),
+    "frykman": ("001", "program"),
+    "stahl": ("000", "Teman och planeringsgrupper 2026"),
+}
+STRATEGY_SOURCES = {
+    "dalastrategin": [("004", "Dalarnas årshjul")],
+    "gronakronoberg": [("004", "Kronobergs strategi")],
+    "kronoberg2035": [("004", "Kronobergs strategi, gammalt och nytt")],
+    "rufs2050": [("003", "fråga 9–10, Stockholms läns landsting"), ("004", "bilder")],
+    "rufs2010": [("003", "Stockholms läns landsting")],
+    "gavleborg": [("003", "Region Gävleborg")],
+    "varmlandsstrategin": [("003", "Region Värmland")],
+    "vasternorrland": [("003", "Landstinget Västernorrland")],
+}
+PLAN_SOURCES = (
+    [("003", "fråga 10")] * 5 + [("004", "Dalarnas aktivitetsplan")] + [("003", "fråga 10")] * 6
+)
+CYCLE_SOURCES = [
+    ("003", "fråga 12"),
+    ("004", "Dalarnas årshjul"),
+    ("003", "fråga 13"),
+    ("004", "Kronobergs strategi"),
+]
+CONTACT_SOURCES = [
+    ("004", "Linnéa Hassis kontaktuppgifter"),
+    ("004", "Kronobergs bilder"),
+    ("004", "sista bilden, e-postadresser"),
+    ("004", "sista bilden, e-postadresser"),
+]
+SEED_OF = {ENKAT: ("003", "svaren"), MAJ23: ("004", "bilder")}
 
 
 def build():
     rows = []
+    refs = References(base=0)
 
     def add(model, pk, **fields):
         rows.append({"model": f"regions.{model}", "pk": pk, "fields": fields})
@@ -681,11 +749,19 @@ def build():
             website=web,
             description=desc,
         )
+        seed, location = OTHER_SOURCES[pk]
+        refs.add(seed, "regions.organisation", pk, location)
     for i, (name, org) in enumerate(FORMER, start=1):
         add("formername", i, organisation=org, name=name, used_until=None)
-    for i, (_key, name, title, org, email, phone) in enumerate(PEOPLE, start=1):
+        refs.add(FORMER_SOURCES[i - 1], "regions.formername", i)
+    block = None
+    for i, (key, name, title, org, email, phone) in enumerate(PEOPLE, start=1):
         add("person", i, name=name, title=title, organisation=org, email=email.lower(), phone=phone)
-    for i, (_key, region, title, start, end, url, desc) in enumerate(STRATEGIES, start=1):
+        block = PEOPLE_BLOCKS.get(key, block)
+        refs.add(block[0], "regions.person", i, block[1])
+    for i, (key, region, title, start, end, url, desc) in enumerate(STRATEGIES, start=1):
+        for seed, location in STRATEGY_SOURCES[key]:
+            refs.add(seed, "regions.strategy", i, location)
         add(
             "strategy",
             i,
@@ -698,22 +774,42 @@ def build():
             description=desc,
         )
     for i, (region, phase, since, note, source) in enumerate(PHASES, start=1):
-        add("phaseentry", i, region=region, phase=phase, since=since, note=note, source=source)
-    for i, (region, title, relation, desc) in enumerate(PLANS, start=1):
+        # No seed states a phase: each is the portal's reading of a quoted answer or slide.
+        lead = "Tolkat från enkätsvaret" if source == ENKAT else "Tolkat från bilderna"
+        add(
+            "phaseentry",
+            i,
+            region=region,
+            phase=phase,
+            since=since,
+            note=f"{lead}: {note}",
+            source=source,
+            interpretation=True,
+        )
+        seed, location = SEED_OF[source]
+        refs.add(seed, "regions.phaseentry", i, location, interpretation=True)
+    for i, (region, title, relation, wording, desc) in enumerate(PLANS, start=1):
         add(
             "relatedplan",
             i,
             region=region,
             title=title,
             relation=relation,
+            relation_in_source=wording,
             description=desc,
             url="",
         )
+        seed, location = PLAN_SOURCES[i - 1]
+        refs.add(seed, "regions.relatedplan", i, location)
     for i, (region, month, title, desc) in enumerate(CYCLE, start=1):
         add("annualcycleitem", i, region=region, month=month, title=title, description=desc)
+        seed, location = CYCLE_SOURCES[i - 1]
+        refs.add(seed, "regions.annualcycleitem", i, location)
     for i, (region, key, resp) in enumerate(CONTACTS, start=1):
         add("contact", i, region=region, person=P[key], responsibility=resp)
-    return rows
+        seed, location = CONTACT_SOURCES[i - 1]
+        refs.add(seed, "regions.contact", i, location)
+    return rows + refs.rows
 
 
 def check(rows):

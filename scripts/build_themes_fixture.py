@@ -6,14 +6,18 @@ Sources (in /work/shared/seeds/):
   002  slides of 19 September 2023: the 2023 meeting series with the regions and
        organisations named after each theme
   004  slides of 10 May 2023: the autumn 2023 meetings
-  001  programme of 27-28 January 2026: its theme, planning group, and the
-       youth perspective discussed on day 2
+  001  programme of 27-28 January 2026: its theme and planning group
   000  documentation of 27-28 January 2026: the 2026 themes, planning groups and
        the further themes raised
 
 Decisions:
-- The 2023 slides name organisations, not people, after each theme, so their
-  planning groups are ThemePlanner rows without a person.
+- The 2023 slides name organisations in brackets after each theme without
+  saying in which role: they are not planning groups here (the meetings
+  fixture records them as organisations mentioned for the meeting).
+- The further themes raised in January 2026 get no year: seed 000 raises them
+  "för kommande digitala och fysiska träffar".
+- The youth perspective is a discussion item of the January 2026 programme
+  (seed 001), not a proposed theme: it is in that meeting's programme only.
 - The 19 December 2023 "digital idea meeting" and the 15 November 2022
   planning meeting are meetings about planning, not themes: no theme rows.
 - Meetings are referred to by the fixed pks shared with the meetings app. The
@@ -26,6 +30,8 @@ Decisions:
 
 import json
 from pathlib import Path
+
+from build_sources_fixture import References
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -49,7 +55,6 @@ THEMES = [
         "status": "held",
         "year": 2023,
         "meetings": [2],
-        "group": [(None, DALARNA), (None, VASTERBOTTEN)],
     },
     {
         "pk": 2,
@@ -58,7 +63,6 @@ THEMES = [
         "status": "held",
         "year": 2023,
         "meetings": [3, 5],
-        "group": [(None, VINNOVA)],
     },
     {
         "pk": 3,
@@ -67,7 +71,6 @@ THEMES = [
         "status": "held",
         "year": 2023,
         "meetings": [4],
-        "group": [(None, VARMLAND), (None, OREBRO)],
     },
     {
         "pk": 4,
@@ -77,7 +80,6 @@ THEMES = [
         "status": "held",
         "year": 2023,
         "meetings": [6],
-        "group": [(None, SKANE), (None, VASTERBOTTEN), (None, SKR)],
     },
     {
         "pk": 5,
@@ -87,7 +89,6 @@ THEMES = [
         "status": "held",
         "year": 2023,
         "meetings": [7],
-        "group": [(None, NORRBOTTEN), (None, OSTERGOTLAND), (None, SKANE), (None, TILLVAXTVERKET)],
     },
     {
         "pk": 6,
@@ -168,22 +169,28 @@ THEMES = [
         "title": "Uppföljning av RUS och indikatorer",
         "raised": True,
     },
-    {
-        "pk": 13,
-        "slug": "ungdomsperspektivet",
-        "title": "Ungdomsperspektivet",
-        "description": (
-            "Hur regionerna arbetar med ungdomsperspektivet i RUS-arbetet och hur "
-            "ungdomsperspektivet kan stärkas."
-        ),
-        "raised": True,
-        "origin_note": (
-            "Gemensam diskussion ”Ungdomsperspektivet och RUSEN” dag 2 vid nätverksträffen "
-            "27–28 januari 2026; inför mötet fick regionerna ta reda på hur de arbetar med "
-            "ungdomsperspektivet i RUS-arbetet."
-        ),
-    },
 ]
+
+
+# theme pk -> (seed, place in it) the theme and its planning group come from
+THEME_SOURCES = {
+    **dict.fromkeys([1, 2, 3, 4, 5], ("002", "RUS-nätverket 2023")),
+    6: ("001", "tema"),
+    7: ("000", "Teman och planeringsgrupper 2026"),
+    8: ("000", "Teman och planeringsgrupper 2026"),
+    **dict.fromkeys([9, 10, 11, 12], ("000", "”Andra teman som lyftes”")),
+}
+
+
+def references():
+    refs = References(base=20000)
+    for theme in THEMES:
+        seed, location = THEME_SOURCES[theme["pk"]]
+        refs.add(seed, "themes.theme", theme["pk"], location)
+    for row in planner_rows():
+        seed, location = THEME_SOURCES[row["fields"]["theme"]]
+        refs.add(seed, "themes.themeplanner", row["pk"], location)
+    return refs.rows
 
 
 def theme_row(theme, with_meetings):
@@ -194,7 +201,7 @@ def theme_row(theme, with_meetings):
         "slug": theme["slug"],
         "description": theme.get("description", ""),
         "status": theme.get("status", "proposed"),
-        "year": theme.get("year", 2026),
+        "year": theme.get("year"),
         "contact": None,
         "origin": "meeting_dialogue" if raised else "",
         "origin_note": theme.get("origin_note", RAISED_JAN26 if raised else ""),
@@ -236,5 +243,8 @@ def write(name, rows):
 
 
 if __name__ == "__main__":
-    write("themes.json", [theme_row(t, with_meetings=False) for t in THEMES] + planner_rows())
+    write(
+        "themes.json",
+        [theme_row(t, with_meetings=False) for t in THEMES] + planner_rows() + references(),
+    )
     write("theme_meetings.json", [theme_row(t, with_meetings=True) for t in THEMES])

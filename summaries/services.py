@@ -157,18 +157,38 @@ class Represented:
     regions: set = field(default_factory=set)
     others: set = field(default_factory=set)
     source: str = ""
+    # A count a document states ("19 av 21 regioner medverkade"), used without registrations.
+    stated_regions: int | None = None
+    stated_source: str = ""
+
+    @property
+    def region_count(self) -> int:
+        if self.source or self.stated_regions is None:
+            return len(self.regions)
+        return self.stated_regions
+
+    @property
+    def counted_from(self) -> str:
+        if self.source:
+            return self.source
+        if self.stated_regions is not None:
+            return _("Stated in a source: %(source)s") % {"source": self.stated_source}
+        return _("No registrations")
 
 
 def represented_by_meeting(year) -> dict[int, Represented]:
     """Per meeting, the organisations represented, in two queries.
 
     As on the meeting page: once attendance is marked for any registration of a
-    meeting, only those who attended count; before that, everyone registered.
+    meeting, only those who attended count; before that, everyone registered. A
+    meeting without registrations shows the count of regions a source states, if any.
     """
     meetings = year_meetings(year)
     result = {
-        pk: Represented(local_date(starts_at), title)
-        for pk, starts_at, title in meetings.values_list("pk", "starts_at", "title")
+        pk: Represented(local_date(starts_at), title, stated_regions=stated, stated_source=source)
+        for pk, starts_at, title, stated, source in meetings.values_list(
+            "pk", "starts_at", "title", "regions_attended", "regions_attended_source"
+        )
     }
     registrations = (
         Registration.objects.active()
@@ -213,10 +233,10 @@ def organisations_per_meeting_table(represented: dict[int, Represented], total_r
             [
                 entry.meeting_date,
                 entry.title,
-                len(entry.regions),
+                entry.region_count,
                 joined(sorted(entry.regions)),
                 joined(sorted(entry.others)),
-                entry.source or _("No registrations"),
+                entry.counted_from,
             ]
         )
     return table

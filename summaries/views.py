@@ -47,7 +47,8 @@ def index(request):
 @secretariat_only
 def annual(request, year):
     year = checked_year(year)
-    context = {"year": year, "tables": services.annual_summary(year), "form": YearForm()}
+    form = YearForm(initial={"year": year})  # the selector shows the year on the page
+    context = {"year": year, "tables": services.annual_summary(year), "form": form}
     return render(request, "summaries/annual.html", context)
 
 

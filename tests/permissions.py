@@ -23,6 +23,7 @@ from tests.expect import (
 from tests.meetings.expectations import EXPECTATIONS as MEETINGS
 from tests.notices.expectations import EXPECTATIONS as NOTICES
 from tests.search.expectations import EXPECTATIONS as SEARCH
+from tests.sources.expectations import EXPECTATIONS as SOURCES
 from tests.summaries.expectations import EXPECTATIONS as SUMMARIES
 from tests.surveys.expectations import EXPECTATIONS as SURVEYS
 from tests.themes.expectations import EXPECTATIONS as THEMES
@@ -198,6 +199,7 @@ EXPECTATIONS: dict[str, Expectation] = {
     **ERASE,
     **SUMMARIES,
     **SEARCH,
+    **SOURCES,
     **ARCHIVE,
     **NOTICES,
 }

@@ -3,7 +3,8 @@
 The rule (also in README, "Hosting rotation"):
 
 A region *takes part* in a meeting when it hosts it or shares its planning: it
-is one of the meeting's host organisations (MeetingHost, either role), one of
+is one of the meeting's host organisations (MeetingHost, any role; a region a
+source only mentions for the meeting counts as taking part but never as host), one of
 its planners represents the region (MeetingPlanner), or the region is in the
 planning group of a theme the meeting treats (ThemePlanner). Each meeting
 counts once per region, however many of these rows name it; cancelled meetings
@@ -42,6 +43,12 @@ HOST = "host"
 CO_PLANNER = "co_planner"
 PLANNER = "planner"
 THEME_PLANNER = "theme_planner"
+MENTIONED = "mentioned"
+ROLE_OF_HOST_ROW = {
+    MeetingHost.Role.HOST: HOST,
+    MeetingHost.Role.CO_PLANNER: CO_PLANNER,
+    MeetingHost.Role.MENTIONED: MENTIONED,
+}
 
 
 @dataclass
@@ -65,10 +72,11 @@ class Occasion:
             CO_PLANNER: _("shared the planning"),
             PLANNER: _("in the meeting's planning group"),
             THEME_PLANNER: _("in the theme's planning group"),
+            MENTIONED: _("named for the meeting, role not stated"),
         }
         return [
             labels[role]
-            for role in (HOST, CO_PLANNER, PLANNER, THEME_PLANNER)
+            for role in (HOST, CO_PLANNER, PLANNER, THEME_PLANNER, MENTIONED)
             if role in self.roles
         ]
 
@@ -93,7 +101,9 @@ class RegionRecord:
 
     @property
     def planned_count(self) -> int:
-        return sum(1 for occasion in self.occasions if not occasion.hosted)
+        return sum(
+            1 for occasion in self.occasions if not occasion.hosted and occasion.roles - {MENTIONED}
+        )
 
     def sort_key(self):
         return (self.last is not None, self.last or date.min, self.count, self.region.name)
@@ -145,8 +155,7 @@ def region_records(user) -> dict[int, RegionRecord]:
         occasions[key].roles.add(role)
 
     for row in MeetingHost.objects.values("organisation_id", "meeting_id", "role"):
-        role = HOST if row["role"] == MeetingHost.Role.HOST else CO_PLANNER
-        took_part(row["organisation_id"], row["meeting_id"], role)
+        took_part(row["organisation_id"], row["meeting_id"], ROLE_OF_HOST_ROW[row["role"]])
     for row in MeetingPlanner.objects.values("organisation_id", "meeting_id"):
         took_part(row["organisation_id"], row["meeting_id"], PLANNER)
 

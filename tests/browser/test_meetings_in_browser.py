@@ -81,4 +81,4 @@ def test_the_calendar_file_downloads_with_the_meeting(page, site):
         calendar = Calendar.from_ical(downloaded.read())
     (event,) = calendar.walk("VEVENT")
     assert str(event["SUMMARY"]) == "Regional utveckling och folkhälsa"
-    assert event.decoded("DTSTART").strftime("%H:%M") == "09:00"
+    assert event.decoded("DTSTART").isoformat() == "2023-09-19"  # the slides give no start

@@ -115,3 +115,42 @@ def test_main_navigation_works_with_the_keyboard_alone(page, site):
             break
     label = page.evaluate("document.activeElement.getAttribute('aria-label')")
     assert label and label.startswith("Region ")
+
+
+def test_the_map_and_its_table_mark_facts_older_than_two_years(page, site):
+    page.goto(f"{site.url}/regioner/")
+    # Every phase in the seeds is from 2017 or 2023: striped on the map, said in the table.
+    expect(page.locator("svg path.older")).to_have_count(13)
+    expect(page.get_by_text("Randig: uppgiften är äldre än två år")).to_be_visible()
+    dalarna_row = page.get_by_role("row").filter(has_text="Region Dalarna")
+    expect(dalarna_row).to_contain_text("maj 2023 (äldre än två år)")
+    expect(
+        page.get_by_role("link", name=re.compile(r"^Region Dalarna: .*äldre än två år$"))
+    ).to_have_count(1)
+    assert_accessible(page)
+
+
+def test_a_region_page_shows_the_source_and_date_of_its_phase(page, site):
+    page.goto(f"{site.url}/regioner/kronoberg/")
+    phases = page.locator("ol.timeline li")
+    expect(phases.first).to_contain_text("uppgift från maj 2023")
+    expect(phases.first).to_contain_text("tolkning")
+    expect(phases.last).to_contain_text("Tolkat från enkätsvaret: ”Vi planerar aktualitetsprövning")
+    phases.last.get_by_role("link", name="Enkät Överblick RUS, 31 maj 2017").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Enkät Överblick RUS, 31 maj 2017")
+    assert_accessible(page)
+
+
+def test_a_member_opens_the_source_page_of_seed_000(page, site, log_in, member):
+    log_in(member)
+    page.goto(f"{site.url}/kallor/")
+    page.get_by_role(
+        "link", name="Dokumentation RUS-nätverkets framtid, 27–28 januari 2026"
+    ).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Dokumentation RUS-nätverkets framtid, 27–28 januari 2026"
+    )
+    expect(page.locator("pre.source-text")).to_contain_text(
+        "Sammanlagt 19 av totalt 21 regioner medverkade"
+    )
+    assert_accessible(page)

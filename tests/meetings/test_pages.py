@@ -101,7 +101,7 @@ def test_ical_feed_has_every_public_meeting_in_stockholm_time(client, seed_data)
     assert len(found) == Meeting.objects.public().count() == 11
     january = found[f"meeting-{Meeting.objects.get(slug=JANUARY).pk}@rusnet"]
     start = january.decoded("DTSTART")
-    assert (start.hour, str(start.tzinfo)) == (12, "Europe/Stockholm")
+    assert (start.hour, str(start.tzinfo)) == (13, "Europe/Stockholm")
     assert b"BEGIN:VTIMEZONE" in response.content and b"TZID:Europe/Stockholm" in response.content
 
 

@@ -161,7 +161,7 @@ def test_copy_as_template_shifts_days_and_keeps_local_times(client_as, january):
     )
     copy = Meeting.objects.get(slug="vartraff-2027")
     assert copy.status == Meeting.Status.DRAFT
-    assert timezone.localtime(copy.starts_at).strftime("%Y-%m-%d %H:%M") == "2027-06-01 12:00"
+    assert timezone.localtime(copy.starts_at).strftime("%Y-%m-%d %H:%M") == "2027-06-01 13:00"
     assert [i.day for i in copy.items.all()][:1] == [date(2027, 6, 1)]
     originals = [(i.starts, i.title, i.kind) for i in january.items.all()]
     assert [(i.starts, i.title, i.kind) for i in copy.items.all()] == originals

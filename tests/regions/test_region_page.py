@@ -32,9 +32,23 @@ def test_former_names_are_shown(client, db):
     assert "Landstinget Västernorrland" in region_page(client, "vasternorrland")
 
 
-def test_phase_history_is_listed_newest_first_with_swedish_dates(client, db):
+def test_phase_history_is_listed_newest_first_dated_and_marked_as_interpretation(client, db):
     page = region_page(client, "kronoberg")
-    assert page.index("10 maj 2023") < page.index("31 maj 2017")
+    assert page.index("uppgift från maj 2023") < page.index("uppgift från maj 2017")
+    assert "Tolkat från enkätsvaret: ”Vi planerar aktualitetsprövning" in page
+    assert page.count('<span class="tag">tolkning</span>') == 2
+
+
+def test_related_plans_show_the_sources_words_not_a_guessed_relation(client, db):
+    page = region_page(client, "vasterbotten")
+    assert "Kulturplan</strong> – ”Svagare mot kulturplan”" in page
+    assert "Parallell med RUS" not in page and "Kompletterar RUS" not in page
+
+
+def test_annual_cycle_items_without_timing_have_no_time(client, db):
+    page = region_page(client, "dalarna")
+    assert "Hela året" not in page
+    assert "<strong>Årshjul för genomförande och uppföljning av Dalastrategin</strong>" in page
 
 
 def test_edit_link_only_for_those_who_may_edit(client_as):
@@ -54,3 +68,23 @@ def test_agency_has_its_own_page_not_a_region_page(client_as):
     assert member.get(reverse("regions:detail", args=["tillvaxtverket"])).status_code == 404
     page = member.get(reverse("regions:organisation", args=["tillvaxtverket"])).content.decode()
     assert "Eric Klingener" in page
+
+
+def test_each_block_names_its_source_and_date(client, db):
+    """The phase, strategy, related plan and annual-cycle item of a region from the seeds
+    each carry a 'Källa' line linking to the source page, with the fact's date."""
+    page = region_page(client, "dalarna")
+    source_link = reverse("sources:detail", args=["bilder-10-maj-2023"])
+    survey_link = reverse("sources:detail", args=["enkat-overblick-rus-2017"])
+    assert f'Källa: <a href="{source_link}">Bilder, RUS-nätverket 10 maj 2023' in page
+    assert f'Källa: <a href="{survey_link}">Enkät Överblick RUS, 31 maj 2017</a>' in page
+    assert "(tolkning) · uppgift från maj 2017" in page
+    # Dalastrategin, the phase of 2023, the activity plan and the annual cycle item.
+    assert page.count(f'<a href="{source_link}">') >= 4
+
+
+def test_contacts_name_their_source_for_members(client_as):
+    page = client_as("member").get(reverse("regions:detail", args=["orebro"])).content.decode()
+    assert "E-postadress på bild, RUS-nätverket 10 maj 2023" in page
+    assert "Kontaktperson RUS-nätverket" not in page
+    assert "sista bilden, e-postadresser · uppgift från maj 2023" in page

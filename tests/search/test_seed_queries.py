@@ -57,7 +57,8 @@ SEED_QUERIES = [
         "implementering",
     ),
     ("Innlandet", "visitor", "/regioner/organisationer/innlandet-fylkeskommune/"),
-    ("ungdomsperspektiv", "visitor", "/teman/ungdomsperspektivet/"),
+    # A discussion item of the January 2026 programme (seed 001), not a theme.
+    ("ungdomsperspektiv", "visitor", "Aktuella frågor och inspel"),
     ("strategi", "visitor", "/teman/rus-och-relationen-till-andra-planer-och-strategier/"),
     # A compound part: "infrastruktur" inside "infrastrukturdepartementet".
     ("infrastruktur", "visitor", DEPARTMENT),

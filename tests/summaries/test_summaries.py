@@ -380,3 +380,42 @@ def test_a_meeting_without_notes_says_so(secretary, may):
     document = document_of(secretary.get(reverse("summaries:meeting_docx", args=[may.slug])))
     assert "Ingen dokumentation har skrivits ännu." in word_text(document)
     assert secretary.get(reverse("summaries:meeting_docx", args=["finns-inte"])).status_code == 404
+
+
+# --- A count a source states ------------------------------------------------
+
+
+def test_the_january_meeting_counts_the_19_regions_the_documentation_states(secretary):
+    """Without registrations, the 2026 summary takes "19 av 21 regioner" from seed 000:
+    on the page, in the XLSX and in the DOCX alike."""
+    page = secretary.get(reverse("summaries:annual", args=[2026]))
+    january_row = next(
+        row for row in table(page, "organisations_per_meeting").rows if row[1] == JANUARY_TITLE
+    )
+    assert january_row[2] == 19
+    assert january_row[5].startswith("Uppgift i en källa: Dokumentation RUS-nätverkets framtid")
+    assert "19 av totalt 21 regioner" in page.content.decode()
+
+    workbook = workbook_of(secretary.get(reverse("summaries:annual_xlsx", args=[2026])))
+    sheet = workbook["Organisationer per möte"]
+    xlsx_row = next(row for row in sheet.iter_rows(values_only=True) if row[1] == JANUARY_TITLE)
+    assert xlsx_row[2] == 19
+
+    document = document_of(secretary.get(reverse("summaries:annual_docx", args=[2026])))
+    per_meeting = document.tables[2]
+    docx_row = next(row for row in per_meeting.rows if row.cells[1].text == JANUARY_TITLE)
+    assert docx_row.cells[2].text == "19"
+
+
+def test_registrations_take_precedence_over_the_stated_count(secretary, took_part):
+    page = secretary.get(reverse("summaries:annual", args=[2026]))
+    january_row = next(
+        row for row in table(page, "organisations_per_meeting").rows if row[1] == JANUARY_TITLE
+    )
+    assert january_row[2] == 1 and january_row[5] == "Närvaro"
+
+
+def test_the_year_selector_shows_the_year_of_the_page(secretary):
+    page = secretary.get(reverse("summaries:annual", args=[2026])).content.decode()
+    assert '<option value="2026" selected>2026</option>' in page
+    assert '<option value="2027" selected>' not in page

@@ -38,7 +38,7 @@ def test_year_plan_lists_meetings_with_date_format_hosts_and_themes(client, seed
     assert "Förra året" not in page
     # The themes of the year with their planning groups, the proposals too.
     assert "Maria Ståhl, Region Östergötland" in page
-    assert "Ungdomsperspektivet" in page
+    assert "Svesamutredningen med särskilt fokus på robusthet" in page
     assert "css/themes.css" in page  # the print rules
 
 
