@@ -123,3 +123,21 @@ def test_visitors_pages_may_lag_behind_an_edit_but_members_see_it_at_once(
     assert "Tema om skog och mark" in member.get(list_url).content.decode()
     settings.VISITOR_PAGES_LAG_SECONDS = 0
     assert "Tema om skog och mark" in visitor.get(list_url).content.decode()
+
+
+def test_a_planned_theme_shows_as_held_in_the_list_once_its_meeting_ends(client_as, seed_data):
+    client = client_as("visitor")
+    ends_at = timezone.now() + timedelta(seconds=2)
+    meeting = MeetingFactory(starts_at=ends_at - timedelta(hours=2), ends_at=ends_at)
+    theme = ThemeFactory(title="Temat som snart är genomfört", status="planned")
+    theme.meetings.add(meeting)
+    url = reverse("themes:list")
+
+    def status_of_theme():
+        html = client.get(url).content.decode()
+        item = html[html.index(theme.title) :]
+        return item[: item.index("</li>")]
+
+    assert 'class="status status-planned"' in status_of_theme()
+    time.sleep(max(0, (ends_at - timezone.now()).total_seconds()) + 0.5)
+    assert 'class="status status-held"' in status_of_theme()

@@ -2,10 +2,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Min, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -49,6 +50,15 @@ def proposal_for_secretariat(request, slug):
     return get_object_or_404(Theme.objects.proposals(), slug=slug)
 
 
+def next_end_of_a_theme_meeting():
+    """When a listed theme may next turn from planned to held (Theme.shown_status): the
+    next end of a meeting that treats a theme. The cached list goes stale then."""
+    upcoming = Meeting.objects.filter(themes__isnull=False, ends_at__gt=timezone.now())
+    return upcoming.exclude(status=Meeting.Status.CANCELLED).aggregate(next_end=Min("ends_at"))[
+        "next_end"
+    ]
+
+
 def theme_list(request):
     # Lazy: building the queryset and the FilterSet costs more than a cached page.
     theme_filter = SimpleLazyObject(lambda: ThemeFilter(request.GET, queryset=listed_themes()))
@@ -57,6 +67,7 @@ def theme_list(request):
         "themes",
         sorted(request.GET.lists()),
         lambda: theme_listing(request, theme_filter.qs),
+        expires=lambda _listing: next_end_of_a_theme_meeting(),
     )
     return render(
         request,
