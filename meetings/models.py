@@ -35,6 +35,10 @@ class MeetingQuerySet(models.QuerySet):
         """What everyone sees: published meetings and those cancelled after publishing."""
         return self.filter(status__in=[Meeting.Status.PUBLISHED, Meeting.Status.CANCELLED])
 
+    def going_ahead(self):
+        """Published and not cancelled: the meetings reminders are sent for."""
+        return self.filter(status=Meeting.Status.PUBLISHED)
+
     def visible_to(self, user):
         """The meetings the user may see: the one rule every page, feed, export, search
         and form choice goes through. Public meetings, plus drafts for the secretariat

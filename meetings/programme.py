@@ -317,8 +317,9 @@ def shift_day(meeting, day, shift: int, token=None) -> list:
 
 
 def shift_meeting_times(meeting, day, shift: int, items, reason) -> None:
-    """Move the meeting's announced start or end with the day when they were the day's
-    first start or last end, so the meeting's facts and calendar file agree with it."""
+    """Move the meeting's announced start or end with the day when they lie within the
+    day's timetable (the January meeting starts at 13.00 after a 12.00 lunch), so the
+    meeting's facts and calendar file agree with it."""
     if not meeting.times_announced:
         return
     starts = [before[1] for before in (item._timetable_before for item in items) if before[1]]
@@ -327,9 +328,10 @@ def shift_meeting_times(meeting, day, shift: int, items, reason) -> None:
         return
     current = Meeting.objects.select_for_update().get(pk=meeting.pk)
     moved = []
-    for field, edge in (("starts_at", min(starts)), ("ends_at", max(ends))):
+    first, last = min(starts), max(ends)
+    for field in ("starts_at", "ends_at"):
         local = timezone.localtime(getattr(current, field))
-        if local.date() == day and local.time().replace(second=0, microsecond=0) == edge:
+        if local.date() == day and first <= local.time().replace(second=0, microsecond=0) <= last:
             setattr(current, field, getattr(current, field) + timedelta(minutes=shift))
             moved.append(field)
     if moved:

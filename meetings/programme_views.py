@@ -370,7 +370,8 @@ def copy(request, slug):
 def review(request, slug):
     """The checklist of a copied meeting: the planning group ticks what it has checked."""
     meeting = meeting_for_editor(request, slug)
-    form = CopyChecklistForm(request.POST or None, meeting=meeting)
+    # Bound on every POST: unticking every point posts no field at all.
+    form = CopyChecklistForm(request.POST if request.method == "POST" else None, meeting=meeting)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("The checklist was saved."))

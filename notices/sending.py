@@ -141,8 +141,7 @@ def deadline_reminders(now) -> int:
     """7 days and 1 day before a registration deadline, to the members of organisations
     that have registered nobody."""
     sent = 0
-    meetings = Meeting.objects.public().filter(
-        status=Meeting.Status.PUBLISHED,
+    meetings = Meeting.objects.going_ahead().filter(
         registration_deadline__gt=now,
         registration_deadline__lte=now + timedelta(days=7),
         starts_at__gt=now,
@@ -177,8 +176,8 @@ def _deadline(meeting, days) -> Notice:
 def meeting_reminders(now) -> int:
     """Two days before a meeting, to those registered: the programme and a calendar file."""
     sent = 0
-    meetings = Meeting.objects.filter(
-        status=Meeting.Status.PUBLISHED, starts_at__gt=now, starts_at__lte=now + timedelta(days=2)
+    meetings = Meeting.objects.going_ahead().filter(
+        starts_at__gt=now, starts_at__lte=now + timedelta(days=2)
     )
     for meeting in meetings:
         registered = Registration.objects.active().filter(meeting=meeting, user=OuterRef("pk"))

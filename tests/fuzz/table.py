@@ -183,6 +183,15 @@ CASES = [
     ),
     FormCase("region-item-delete", "regions:item_delete", "region_editor", None),
     FormCase("region-restore", "regions:restore", "secretariat", None),
+    FormCase("region-confirm", "regions:confirm", "region_editor", None),
+    # accounts
+    FormCase("invitation-resend", "accounts:invitation_resend", "secretariat", None),
+    FormCase("invitation-withdraw", "accounts:invitation_withdraw", "secretariat", None),
+    # notices
+    FormCase(
+        "notice-preferences", "notices:preferences", "member", form("notices.forms.PreferencesForm")
+    ),
+    FormCase("unsubscribe", "notices:unsubscribe", "member", None),
     # meetings
     FormCase(
         "meeting-create", "meetings:create", "secretariat", form("meetings.forms.NewMeetingForm")
@@ -236,6 +245,18 @@ CASES = [
         form("meetings.documentation_forms.MeetingFileForm"),
     ),
     FormCase("file-delete", "meetings:file_delete", "secretariat", None),
+    FormCase(
+        "item-files",
+        "meetings:item_files",
+        "secretariat",
+        form("meetings.documentation_forms.MeetingFileForm"),
+    ),
+    FormCase(
+        "copy-review",
+        "meetings:review",
+        "secretariat",
+        form("meetings.forms.CopyChecklistForm", meeting=_meeting),
+    ),
     # surveys
     FormCase(
         "survey-create",

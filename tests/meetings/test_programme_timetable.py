@@ -252,8 +252,8 @@ def test_shifting_a_day_moves_the_meeting_s_announced_start_and_end_with_it(janu
     shift_day(january, date(2026, 1, 27), 30)
     shift_day(january, date(2026, 1, 28), -15)
     january.refresh_from_db()
-    assert timezone.localtime(january.starts_at).strftime("%d %H.%M") == "27 12.30"
-    assert timezone.localtime(january.ends_at).strftime("%d %H.%M") == "28 12.45"
+    assert timezone.localtime(january.starts_at).strftime("%d %H.%M") == "27 13.30"
+    assert timezone.localtime(january.ends_at).strftime("%d %H.%M") == "28 11.45"
     assert timetable(january, day="2026-01-27")[0] == "Lunch 12.30–13.30"
     assert january.history.latest("history_date").history_change_reason == (
         "Hela dagen flyttades -15 minuter"
