@@ -499,7 +499,7 @@ class MeetingFilter(django_filters.FilterSet):
 class CopyChecklistForm(forms.Form):
     """The review points of a copied meeting, ticked when the planner has checked them."""
 
-    done = forms.ModelMultipleChoiceField(
+    done = ModelMultipleChoiceField(
         label=_("Checked"),
         queryset=CopyCheck.objects.none(),
         required=False,
