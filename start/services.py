@@ -64,6 +64,12 @@ class MeetingToPlan:
 
 
 @dataclass
+class MyRegistration:
+    meeting: Meeting
+    can_cancel: bool
+
+
+@dataclass
 class ClosingRound:
     survey: Survey
     not_answered: list[Organisation]
@@ -85,7 +91,7 @@ class StartPage:
     latest_meeting: Meeting | None = None
     coming_themes: list[Theme] = field(default_factory=list)
     # member
-    my_registrations: list[Meeting] = field(default_factory=list)
+    my_registrations: list[MyRegistration] = field(default_factory=list)
     open_meetings: list[Meeting] = field(default_factory=list)
     preparations: list[Meeting] = field(default_factory=list)
     my_surveys: list[Survey] = field(default_factory=list)
@@ -233,15 +239,17 @@ def add_meetings(page, user):
             default=None,
         )
     if user.is_authenticated:
-        page.my_registrations = [item for item in published if item.viewer_registered]
-        page.preparations = [item for item in page.my_registrations if item.tasks_before.strip()]
+        registered = [item for item in published if item.viewer_registered]
+        page.my_registrations = [
+            MyRegistration(item, registration_closed_reason(item, now) is None)
+            for item in registered
+        ]
+        page.preparations = [item for item in registered if item.tasks_before.strip()]
         page.open_meetings = [
             item
             for item in published
             if not item.viewer_registered and closed_reason(item, now) is None
         ]
-        for item in page.my_registrations:
-            item.can_cancel = registration_closed_reason(item, now) is None
         page.planned_meetings = [
             MeetingToPlan(item, missing_for(item, now))
             for item in coming + past
