@@ -32,10 +32,17 @@ def holds_secretariat_permission(user_ref=None) -> Exists:
 
 
 def has_secretariat_permission(user) -> bool:
-    """The flag accounts.backends loads with the user as `in_secretariat`; one query otherwise."""
+    """Whether the account holds the permission, active or not (superusers aside).
+
+    The flag `in_secretariat` is read when a list annotated it; otherwise Django's
+    permission look-up answers (accounts.backends: no query for the many members who
+    hold no permission, one for the few who do).
+    """
     flag = getattr(user, "in_secretariat", None)
     if flag is None:
-        flag = User.objects.filter(pk=user.pk).filter(holds_secretariat_permission()).exists()
+        from accounts.backends import PortalBackend
+
+        flag = SECRETARIAT_PERMISSION in PortalBackend().permission_names(user)
     return bool(flag)
 
 

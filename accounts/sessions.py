@@ -3,28 +3,64 @@
 Django's database sessions cost a logged-in request two queries before the view
 runs: the session, then the account it names. accounts.models.Session keeps the
 account's id in a column beside the session data; this store loads the session
-with the account and its role flags (accounts.backends.role_flags) in one query,
-and accounts.middleware.AuthenticationMiddleware lets the backend take that account
-instead of loading it again. Django's own checks all still run (the session's
-account id, its backend, the password hash the session was opened with, whether
-the account is active): only the loading is shared.
+with the account in one query, and accounts.middleware.AuthenticationMiddleware
+lets the backend take that account instead of loading it again. Django's own checks
+all still run (the session's account id, its backend, the password hash the session
+was opened with, whether the account is active): only the loading is shared.
+
+The query is one SQL statement written out below rather than a queryset: it runs
+on every logged-in request, and building it through the ORM cost about 0.5 ms of
+Python per request, more than the query itself and more than the rest of a
+member's minimal request (README, Performance). tests/accounts pin what it returns.
 """
 
-import logging
+import functools
 from contextvars import ContextVar
 
-from django.contrib.auth import SESSION_KEY
+from django.contrib.auth import SESSION_KEY, get_user_model
 from django.contrib.sessions.backends import db
-from django.core.exceptions import SuspiciousOperation
+from django.db import connections
 from django.utils import timezone
-
-from accounts.backends import role_flags
 
 # The session of the request whose user is being loaded (accounts.middleware).
 session_being_authenticated: ContextVar = ContextVar("session_being_authenticated", default=None)
 
 
-USER_ID_COLUMN = '"accounts_session"."user_id"'  # accounts.models.Session
+@functools.cache
+def session_with_account_sql(session_table) -> tuple[str, list[str]]:
+    """The SELECT of a session row with its account's columns and `holds_permissions`
+    (whether the account holds any model permission, directly or through a group: only
+    then does accounts.backends ask which), and the account's field names in order."""
+    User = get_user_model()
+    fields = list(User._meta.concrete_fields)
+    account_columns = ", ".join(f'u."{field.column}"' for field in fields)
+    direct = User.user_permissions.through._meta.db_table
+    memberships = User.groups.through._meta.db_table
+    group_permissions = User.groups.field.related_model.permissions.through._meta.db_table
+    sql = (
+        f"SELECT s.session_data, {account_columns}, "
+        f'(EXISTS (SELECT 1 FROM "{direct}" p WHERE p.user_id = s.user_id) '
+        f'OR EXISTS (SELECT 1 FROM "{memberships}" m JOIN "{group_permissions}" p '
+        "ON p.group_id = m.group_id WHERE m.user_id = s.user_id)) "
+        f'FROM "{session_table}" s LEFT OUTER JOIN "{User._meta.db_table}" u ON u.id = s.user_id '
+        "WHERE s.session_key = %s AND s.expire_date > %s"
+    )
+    return sql, fields
+
+
+def from_db_row(connection, fields, values):
+    """The account as the ORM would build it from the row (converting as it does: SQLite
+    returns dates as text and booleans as 0 or 1)."""
+    converted = []
+    for field, value in zip(fields, values, strict=True):
+        column = field.cached_col
+        for convert in [
+            *connection.ops.get_db_converters(column),
+            *field.get_db_converters(connection),
+        ]:
+            value = convert(value, column, connection)
+        converted.append(value)
+    return field.model.from_db(connection.alias, [field.attname for field in fields], converted)
 
 
 class SessionStore(db.SessionStore):
@@ -37,23 +73,22 @@ class SessionStore(db.SessionStore):
         return Session
 
     def _get_session_from_db(self):
-        try:
-            session = (
-                self.model.objects.select_related("user")
-                .annotate(**role_flags(USER_ID_COLUMN))
-                .get(session_key=self.session_key, expire_date__gt=timezone.now())
-            )
-        except (self.model.DoesNotExist, SuspiciousOperation) as e:
-            if isinstance(e, SuspiciousOperation):
-                logger = logging.getLogger(f"django.security.{e.__class__.__name__}")
-                logger.warning(str(e))
+        sql, account_fields = session_with_account_sql(self.model._meta.db_table)
+        connection = connections[self.model.objects.db]
+        row = None
+        if self.session_key is not None:  # the key's setter turns a malformed key into None
+            with connection.cursor() as cursor:
+                now = connection.ops.adapt_datetimefield_value(timezone.now())
+                cursor.execute(sql, [self.session_key, now])
+                row = cursor.fetchone()
+        if row is None:
             self._session_key = None
             return None
-        if session.user is not None:
-            self.loaded_user = session.user
-            for flag in ("in_secretariat", "holds_permissions"):
-                setattr(self.loaded_user, flag, bool(getattr(session, flag)))
-        return session
+        session_data, *account_values, holds_permissions = row
+        if any(value is not None for value in account_values):  # someone logged in
+            self.loaded_user = from_db_row(connection, account_fields, account_values)
+            self.loaded_user.holds_permissions = bool(holds_permissions)
+        return self.model(session_key=self.session_key, session_data=session_data)
 
     def create_model_instance(self, data):
         session = super().create_model_instance(data)
