@@ -244,13 +244,3 @@ def changes_since(user, since: datetime | None, limit: int = 20) -> list[Group]:
     if since is None or not user.is_authenticated:
         return []
     return grouped(change_rows(user, since)[:limit])
-
-
-def new_since_last_visit(user, limit: int = 20):
-    """(since, groups) for the start page: the changes since the member's previous visit."""
-    from notices.visits import previous_visit
-
-    if not user.is_authenticated:
-        return None, []
-    since = previous_visit(user)
-    return since, changes_since(user, since, limit)

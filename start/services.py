@@ -111,6 +111,18 @@ class StartPage:
     meetings_to_prepare: list[MeetingToPlan] = field(default_factory=list)
     closing_rounds: list[ClosingRound] = field(default_factory=list)
     never_logged_in: list[User] = field(default_factory=list)
+    # Moments at which something on the page changes by the clock alone (a deadline
+    # passes, a meeting begins or ends); see changes_at.
+    moments: list[datetime] = field(default_factory=list, repr=False)
+
+    @property
+    def changes_at(self) -> datetime:
+        """When the page goes stale by the clock: the first of its moments still to come,
+        and at the latest the next midnight (survey rounds open and close by date, and
+        facts grow old by date)."""
+        midnight = timezone.localtime(self.now).replace(hour=0, minute=0, second=0, microsecond=0)
+        coming = [moment for moment in self.moments if moment and moment > self.now]
+        return min([*coming, midnight + timedelta(days=1)])
 
     @property
     def old_region_facts(self) -> list[RegionFact]:
@@ -228,6 +240,8 @@ def add_meetings(page, user):
     coming, past = [], []
     for item in meetings:
         (coming if item.ends_at >= now else past).append(item)
+        deadline = item.registration_deadline
+        page.moments += [deadline, item.starts_at, item.ends_at, item.ends_at + DOCUMENTATION_DUE]
     published = [item for item in coming if item.status == Meeting.Status.PUBLISHED]
     if published:
         page.next_meeting = published[0]
@@ -294,7 +308,11 @@ def add_themes(page, user):
         wanted |= Q(proposed_by=user) | Q(marked_by_me=True) | Q(planned_by_me=True)
     if page.is_secretariat:
         wanted |= Q(status=Theme.Status.PROPOSED) | Q(status=Theme.Status.PLANNED)
+    page.moments.append(
+        timezone.localtime(page.now).replace(year=year + 1, month=1, day=1, hour=0, minute=0)
+    )
     for theme in themes.filter(wanted).order_by("year", "title"):
+        page.moments.append(theme.last_meeting_end)
         if theme.year in (year, year + 1) and theme.shown_status(page.now) == "planned":
             page.coming_themes.append(theme)
         if not user.is_authenticated:
@@ -470,6 +488,7 @@ def add_people_to_follow_up(page):
     for kind, pk, name, email, moment in rows:
         moment = as_datetime(moment)
         if kind == "invitation" and len(page.invitations) < LISTED_PEOPLE:
+            page.moments.append(moment)  # when a pending invitation turns expired
             invitation = Invitation(pk=pk, full_name=name, email=email, expires_at=moment)
             page.invitations.append(invitation)
         elif kind == "member" and len(page.never_logged_in) < LISTED_PEOPLE:

@@ -1,16 +1,36 @@
 from django.shortcuts import render
 
-from notices.services import new_since_last_visit
-from start.services import current_time, start_page
+from accounts.access import is_secretariat
+from notices.services import changes_since
+from notices.visits import previous_visit
+from rusnet.fragments import cached
+from start import services
 
 
 def home(request):
     """The start page: what comes next in the network, what this person has to do, and
-    what changed since their previous visit."""
-    since, new_since = new_since_last_visit(request.user, limit=10)
-    context = {
-        "start": start_page(request.user, current_time()),
-        "new_since": new_since,
-        "new_since_start": since,
-    }
+    what changed since their previous visit.
+
+    Built once per content generation for each person (and once for all visitors):
+    the key names everything else it depends on (the account's roles and the previous
+    visit), and it expires when something on it changes by the clock alone.
+    """
+    user = request.user
+    since = previous_visit(user) if user.is_authenticated else None
+    if user.is_authenticated:
+        person = (user.pk, user.organisation_id, user.person_id, user.is_region_editor)
+        variant = (*person, is_secretariat(user), user.is_superuser, since)
+    else:
+        variant = ("visitor",)
+    context = cached(
+        request,
+        "start-page",
+        variant,
+        lambda: {
+            "start": services.start_page(user, services.current_time()),
+            "new_since": changes_since(user, since, limit=10),
+            "new_since_start": since,
+        },
+        expires=lambda context: context["start"].changes_at,
+    )
     return render(request, "start/home.html", context)

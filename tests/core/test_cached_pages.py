@@ -141,3 +141,25 @@ def test_a_planned_theme_shows_as_held_in_the_list_once_its_meeting_ends(client_
     assert 'class="status status-planned"' in status_of_theme()
     time.sleep(max(0, (ends_at - timezone.now()).total_seconds()) + 0.5)
     assert 'class="status status-held"' in status_of_theme()
+
+
+def test_a_registration_made_elsewhere_shows_on_the_start_page_at_once(client_as, persona):
+    client = client_as("member")
+    meeting = RegMeetingFactory(title="Träffen på startsidan")
+    home = reverse("home")
+    assert meeting.title in client.get(home).content.decode()
+    assert swedish("My registrations") not in client.get(home).content.decode()
+    RegistrationFactory(meeting=meeting, user=persona("member"))
+    assert swedish("My registrations") in client.get(home).content.decode()
+
+
+def test_a_meeting_leaves_the_start_pages_open_list_when_its_deadline_passes(
+    client_as, seed_data
+):
+    client = client_as("member")
+    deadline = timezone.now() + timedelta(seconds=2)
+    RegMeetingFactory(title="Träffen med snar sista dag", registration_deadline=deadline)
+    open_heading = swedish("Meetings open for registration")
+    assert open_heading in client.get(reverse("home")).content.decode()
+    time.sleep(max(0, (deadline - timezone.now()).total_seconds()) + 0.5)
+    assert open_heading not in client.get(reverse("home")).content.decode()
