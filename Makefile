@@ -21,12 +21,14 @@ run: $(STAMP)
 ## The whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set), in two processes
 ## (pytest-xdist, one test file per process at a time); PYTEST_WORKERS=0 runs one process
 PYTEST_WORKERS ?= 2
+XDIST = $(if $(filter 0,$(PYTEST_WORKERS)),,-n $(PYTEST_WORKERS) --dist loadfile)
 test: $(STAMP)
-	$(BIN)/pytest $(if $(filter 0,$(PYTEST_WORKERS)),,-n $(PYTEST_WORKERS) --dist loadfile)
+	$(BIN)/pytest $(XDIST)
 
-## Only the browser tests, failing instead of skipping when Chromium is missing
+## Only the browser tests, failing instead of skipping when Chromium is missing; also in
+## two processes, each with its own live server, database and Chromium
 test-browser: $(STAMP)
-	REQUIRE_BROWSER=1 $(BIN)/pytest -m browser
+	REQUIRE_BROWSER=1 $(BIN)/pytest -m browser $(XDIST)
 
 ## The benchmark on PostgreSQL (scripts/bench.py; BENCH_SCALE=small for the quick version)
 bench: $(STAMP)
