@@ -22,7 +22,7 @@ from archive.seed import load_seed_data
 from meetings.models import Meeting
 from regions.models import Organisation, Person
 from rusnet.fragments import clear_caches
-from tests import scale
+from tests import scale, seed_snapshot
 from tests.factories import PASSWORD, UserFactory, totp_code
 
 # Playwright's sync API runs an event loop in the test thread; without this,
@@ -56,6 +56,8 @@ def pytest_sessionfinish(session):
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         load_seed_data()
+        if seed_snapshot.available():
+            seed_snapshot.take()
 
 
 def is_transactional(request):
@@ -96,7 +98,7 @@ def empty_cache():
 def seed_data(db):
     """The seed data; browser tests start from the empty database a previous one left."""
     if not Organisation.objects.exists():
-        load_seed_data()
+        scale.put_back_seed_rows()
 
 
 @pytest.fixture

@@ -33,11 +33,20 @@ def database_emptied():
 
 def restore_seed_rows():
     """The seed rows again, committed, if a transactional test emptied the database."""
-    from archive.seed import load_seed_data
-
     if _database["emptied"]:
-        load_seed_data()
+        put_back_seed_rows()
         _database["emptied"] = False
+
+
+def put_back_seed_rows():
+    """The seed rows into an emptied database: copied back on PostgreSQL, loaded elsewhere."""
+    from archive.seed import load_seed_data
+    from tests import seed_snapshot
+
+    if seed_snapshot.taken():
+        seed_snapshot.put_back()
+    else:
+        load_seed_data()
 
 
 @contextmanager

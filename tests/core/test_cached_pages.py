@@ -153,9 +153,7 @@ def test_a_registration_made_elsewhere_shows_on_the_start_page_at_once(client_as
     assert swedish("My registrations") in client.get(home).content.decode()
 
 
-def test_a_meeting_leaves_the_start_pages_open_list_when_its_deadline_passes(
-    client_as, seed_data
-):
+def test_a_meeting_leaves_the_start_pages_open_list_when_its_deadline_passes(client_as, seed_data):
     client = client_as("member")
     deadline = timezone.now() + timedelta(seconds=2)
     RegMeetingFactory(title="Träffen med snar sista dag", registration_deadline=deadline)
