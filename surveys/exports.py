@@ -12,7 +12,12 @@ from itertools import groupby
 from django.utils.translation import gettext as _
 
 from surveys.charts import chart_for
-from surveys.importer.reading import CHART_SHEET_PREFIX, TYPE_COLUMNS, TYPES_SHEET
+from surveys.importer.reading import (
+    CHART_SHEET_PREFIX,
+    RESPONDENT_COLUMNS,
+    TYPE_COLUMNS,
+    TYPES_SHEET,
+)
 from surveys.models import Answer, Question, Response
 
 ORGANISATION = Question.RespondentField.ORGANISATION
@@ -22,19 +27,29 @@ COLUMN_WIDTH_ANSWER = 60
 
 
 def blocks(survey):
-    """[(title, header, rows)] of the survey, one per block of questions."""
+    """[(title, header, rows)] of the survey, one per block of questions.
+
+    Only submitted responses: a draft is not an answer yet. A round without the 2017
+    compilation's respondent questions names the respondent in columns of its own, after
+    "Organisation" in the first block, so that a re-import keeps them."""
     questions = list(survey.questions.order_by("block", "order", "number"))
-    responses = list(survey.responses.select_related("organisation"))
+    responses = list(survey.responses.submitted().select_related("organisation"))
     texts = {
         (a.response_id, a.question_id): a.text
-        for a in Answer.objects.filter(response__survey=survey)
+        for a in Answer.objects.filter(
+            response__survey=survey, response__status=Response.Status.SUBMITTED
+        )
     }
+    respondent_columns = not any(q.respondent_field for q in questions)
     result = []
-    for _block, group in groupby(questions, key=lambda q: q.block):
+    for index, (_block, group) in enumerate(groupby(questions, key=lambda q: q.block)):
         group = list(group)
         numbered = [f"{q.number}. {q.text}" for q in group]
         respondent_block = any(q.respondent_field == ORGANISATION for q in group)
+        with_respondent = respondent_columns and index == 0
         header = numbered if respondent_block else ["Organisation", *numbered]
+        if with_respondent:
+            header[1:1] = respondent_headers()
         rows = []
         for response in responses:
             name = texts.get((response.pk, organisation_question_pk(questions)))
@@ -46,6 +61,13 @@ def blocks(survey):
                     for q, cell in zip(group, cells, strict=True)
                 ]
                 rows.append(cells)
+            elif with_respondent:
+                respondent = [
+                    response.respondent_name,
+                    response.respondent_email,
+                    response.respondent_title,
+                ]
+                rows.append([label, *respondent, *cells])
             else:
                 rows.append([label, *cells])
         first, last = group[0].number, group[-1].number
@@ -56,6 +78,10 @@ def blocks(survey):
         )
         result.append((title, header, rows))
     return result
+
+
+def respondent_headers():
+    return list(RESPONDENT_COLUMNS())
 
 
 def organisation_question_pk(questions):
@@ -107,7 +133,12 @@ def xlsx_bytes(survey) -> bytes:
             for cell in row:
                 cell.alignment = wrap
         for index, heading in enumerate(header, start=1):
-            narrow = heading == "Organisation" or index <= 4 and len(header) == 4
+            narrow = (
+                heading == "Organisation"
+                or heading in RESPONDENT_COLUMNS()
+                or index <= 4
+                and len(header) == 4
+            )
             width = COLUMN_WIDTH_ORGANISATION if narrow else COLUMN_WIDTH_ANSWER
             sheet.column_dimensions[get_column_letter(index)].width = width
         sheet.freeze_panes = "A2"
@@ -159,8 +190,11 @@ def add_type_and_chart_sheets(workbook, survey, wrap):
     from openpyxl.styles import Font
 
     rows = question_type_rows(survey)
-    if all(row[1] == "text" and not any(row[2:]) for row in rows):
-        return  # free text only, as in 2017: the blocks say it all
+    plain = all(row[1] == "text" and not any(row[2:]) for row in rows)
+    if plain and survey.questions.exclude(respondent_field="").exists():
+        # Free text only, as in 2017: the blocks say it all. A later round lists its types
+        # even then, so that its questions 1–4 do not read as the respondent's fields.
+        return
     sheet = workbook.create_sheet(title=TYPES_SHEET())
     sheet.append([str(label) for label in TYPE_COLUMNS()])
     for row in rows:
