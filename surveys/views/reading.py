@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from regions.models import Organisation
 from rusnet.fragments import cached
 from surveys.charts import chart_for
+from surveys.coverage import coverage_for
 from surveys.forms import AnswerFilter, CompareForm
 from surveys.models import Answer, Question, Response, Survey
 from surveys.rules import may_answer
@@ -55,6 +56,7 @@ def detail(request, slug):
         - kinds.count(Organisation.Kind.REGION)
         - kinds.count(Organisation.Kind.AGENCY),
         "missing_regions": [region for region in regions if region.pk not in answered],
+        "coverage": coverage_for(regions, answered),
         "rounds": survey.rounds().visible_to(request.user),
         "own_response": own,
         "can_answer": may_answer(request.user, survey),
