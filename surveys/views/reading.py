@@ -10,9 +10,10 @@ from django.template.loader import render_to_string
 from regions.models import Organisation
 from rusnet.fragments import cached
 from surveys.charts import chart_for
+from surveys.comparison import rounds_of_organisation, rounds_of_question
 from surveys.coverage import coverage_for
 from surveys.forms import AnswerFilter, CompareForm
-from surveys.models import Answer, Question, Response, Survey
+from surveys.models import Answer, Response, Survey
 from surveys.rules import may_answer
 from surveys.views.access import survey_for_member
 
@@ -59,6 +60,7 @@ def detail(request, slug):
         "coverage": coverage_for(regions, answered),
         "rounds": survey.rounds().visible_to(request.user),
         "own_response": own,
+        "own_organisation": own.organisation if own else request.user.organisation,
         "can_answer": may_answer(request.user, survey),
         "can_manage": request.user.has_perm("surveys.manage_survey"),
     }
@@ -170,53 +172,47 @@ def compare(request, slug):
     return render(request, "surveys/compare.html", context)
 
 
-def round_answers(rounds, **filters):
-    """{(origin key of the question, survey pk, organisation pk): text} over the rounds."""
-    answers = Answer.objects.filter(
-        response__survey__in=rounds, response__status=Response.Status.SUBMITTED, **filters
-    ).select_related("question", "response")
-    return {
-        (a.question.origin_key, a.response.survey_id, a.response.organisation_id): a.text
-        for a in answers
-    }
-
-
 @login_required
 def rounds_organisation(request, slug, organisation):
-    """One organisation's answers in every round of the series, question by question."""
+    """One organisation's answers in every round of the series, question by question, each
+    marked where it changed since the round before."""
     survey = survey_for_member(request, slug)
     organisation = get_object_or_404(Organisation, slug=organisation)
     rounds = list(survey.rounds().visible_to(request.user))
-    answers = round_answers(rounds, response__organisation=organisation)
-    rows = [
-        (q, [answers.get((q.origin_key, r.pk, organisation.pk)) for r in rounds])
-        for q in survey.questions.all()
-    ]
+    questions = list(survey.asked_questions())
+    rows = rounds_of_organisation(questions, rounds, organisation)
     return render(
         request,
         "surveys/rounds_organisation.html",
-        {"survey": survey, "organisation": organisation, "rounds": rounds, "rows": rows},
+        {
+            "survey": survey,
+            "organisation": organisation,
+            "own": organisation.pk == request.user.organisation_id,
+            "rounds": rounds,
+            "rows": rows,
+            "changed_count": sum(1 for _q, row in rows if any(cell.changed for cell in row)),
+        },
     )
 
 
 @login_required
 def rounds_question(request, slug, number):
-    """Every organisation's answers to one question in every round of the series."""
+    """Every organisation's answers to one question in every round of the series: a chart
+    per round for a charted question, and what changed for the user's organisation."""
     survey = survey_for_member(request, slug)
     current = get_object_or_404(survey.questions, number=number)
     rounds = list(survey.rounds().visible_to(request.user))
-    key = current.origin_key
-    answers = round_answers(rounds, question__in=question_and_copies(key))
-    organisations = Organisation.objects.filter(
-        pk__in={organisation_pk for (_k, _s, organisation_pk) in answers}
-    )
-    rows = [(o, [answers.get((key, r.pk, o.pk)) for r in rounds]) for o in organisations]
+    compared = rounds_of_question(current, rounds, request.user.organisation_id)
     return render(
         request,
         "surveys/rounds_question.html",
-        {"survey": survey, "question": current, "rounds": rounds, "rows": rows},
+        {
+            "survey": survey,
+            "question": current,
+            "rounds": rounds,
+            "rows": compared.rows,
+            "charts": compared.charts,
+            "own": compared.own,
+            "own_rounds": list(zip(rounds, compared.own or [], strict=False)),
+        },
     )
-
-
-def question_and_copies(key):
-    return Question.objects.filter(Q(pk=key) | Q(origin_id=key))
