@@ -12,13 +12,14 @@ from itertools import groupby
 from django.utils.translation import gettext as _
 
 from surveys.charts import chart_for
+from surveys.coding import coded_chart, is_codable
 from surveys.importer.reading import (
     CHART_SHEET_PREFIX,
     RESPONDENT_COLUMNS,
     TYPE_COLUMNS,
     TYPES_SHEET,
 )
-from surveys.models import Answer, Question, Response
+from surveys.models import Answer, Code, Question, Response
 
 ORGANISATION = Question.RespondentField.ORGANISATION
 
@@ -169,21 +170,32 @@ def question_type_rows(survey):
 
 
 def charts(survey):
-    """The chart of every charted question, from the submitted answers."""
-    questions = [q for q in survey.asked_questions() if q.is_charted]
+    """The chart of every charted question and of every coded free-text question, from the
+    submitted answers."""
+    codes = {}
+    for code in Code.objects.filter(question__survey=survey):
+        codes.setdefault(code.question_id, []).append(code)
+    questions = [
+        q for q in survey.asked_questions() if q.is_charted or (is_codable(q) and q.pk in codes)
+    ]
     answers = (
         Answer.objects.filter(
             response__survey=survey,
             response__status=Response.Status.SUBMITTED,
             question__in=questions,
         )
-        .select_related("response__organisation")
+        .select_related("response__organisation", "coding")
         .order_by("response__organisation__name")
     )
     by_question = {}
     for answer in answers:
         by_question.setdefault(answer.question_id, []).append(answer)
-    return [chart_for(q, by_question.get(q.pk, [])) for q in questions]
+    return [
+        coded_chart(q, codes.get(q.pk, []), by_question.get(q.pk, []))
+        if is_codable(q)
+        else chart_for(q, by_question.get(q.pk, []))
+        for q in questions
+    ]
 
 
 def add_type_and_chart_sheets(workbook, survey, wrap):
@@ -191,16 +203,15 @@ def add_type_and_chart_sheets(workbook, survey, wrap):
 
     rows = question_type_rows(survey)
     plain = all(row[1] == "text" and not any(row[2:]) for row in rows)
-    if plain and survey.questions.exclude(respondent_field="").exists():
-        # Free text only, as in 2017: the blocks say it all. A later round lists its types
-        # even then, so that its questions 1–4 do not read as the respondent's fields.
-        return
-    sheet = workbook.create_sheet(title=TYPES_SHEET())
-    sheet.append([str(label) for label in TYPE_COLUMNS()])
-    for row in rows:
-        sheet.append(row)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+    # Free text only, as in 2017: the blocks say it all. A later round lists its types
+    # even then, so that its questions 1–4 do not read as the respondent's fields.
+    if not plain or not survey.questions.exclude(respondent_field="").exists():
+        sheet = workbook.create_sheet(title=TYPES_SHEET())
+        sheet.append([str(label) for label in TYPE_COLUMNS()])
+        for row in rows:
+            sheet.append(row)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
     for chart in charts(survey):
         title = f"{CHART_SHEET_PREFIX()} {chart.question.number}"
         sheet = workbook.create_sheet(title=title[:31])

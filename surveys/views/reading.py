@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from regions.models import Organisation
 from rusnet.fragments import cached
 from surveys.charts import chart_for
+from surveys.coding import code_of, coded_chart, is_codable
 from surveys.comparison import rounds_of_organisation, rounds_of_question
 from surveys.coverage import coverage_for
 from surveys.forms import AnswerFilter, CompareForm
@@ -77,7 +78,10 @@ def question(request, slug, number):
         (survey.pk, number, sorted(request.GET.lists())),
         lambda: question_page(request, survey, number),
     )
-    return render(request, "surveys/question.html", page)
+    can_code = request.user.has_perm("surveys.manage_survey") and page["codable"]
+    return render(
+        request, "surveys/question.html", {**page, "survey": survey, "can_code": can_code}
+    )
 
 
 def question_page(request, survey, number) -> dict:
@@ -90,11 +94,23 @@ def question_page(request, survey, number) -> dict:
     questions = [q for q in every_question if not q.respondent_field or q == current]
     answers = (
         Answer.objects.filter(question=current, response__status=Response.Status.SUBMITTED)
-        .select_related("response__organisation")
+        .select_related("response__organisation", "coding")
         .order_by("response__organisation__name")
     )
     answer_filter = AnswerFilter(request.GET, queryset=answers)
     filtered_answers = list(answer_filter.qs)
+    codes = list(current.codes.all()) if is_codable(current) else []
+    chart = coded_chart(current, codes, filtered_answers) or chart_for(current, filtered_answers)
+    # ?kod=<category>: the answers behind one bar of a coded question's chart.
+    code = next((c for c in codes if str(c.pk) == request.GET.get("kod")), None)
+    if code is not None:
+        filtered_answers = [
+            a for a in filtered_answers if getattr(code_of(a), "code_id", 0) == code.pk
+        ]
+    labels = {c.pk: c.label for c in codes}
+    for answer in filtered_answers:
+        coding = code_of(answer)
+        answer.code_label = labels.get(coding.code_id) if coding else None
     previous, following = previous_and_next(questions, current)
     context = {
         "request": request,  # for the survey menu's current page, the same for every hit
@@ -105,17 +121,24 @@ def question_page(request, survey, number) -> dict:
         "next": following,
         "filter": answer_filter,
         "answers": filtered_answers,
-        "chart": chart_for(current, filtered_answers),
+        "chart": chart,
+        "code": code,
         "first_question_number": next(
             (q.number for q in every_question if not q.respondent_field), 1
         ),
-        "filtered": any(request.GET.get(name) for name in answer_filter.filters),
+        "filtered": any(request.GET.get(name) for name in answer_filter.filters) or code,
     }
     return {
         "survey_title": survey.title,
         "number": current.number,
+        "codable": is_codable(current),
         "html": render_to_string("surveys/_question.html", context),
     }
+
+
+def in_category(answer, code):
+    coding = code_of(answer)
+    return coding is not None and coding.code_id == code.pk
 
 
 def previous_and_next(questions, current):
