@@ -154,3 +154,7 @@ def test_a_round_of_every_type_answered_and_charted(page, site, log_in, secretar
     answers = workbook[workbook.sheetnames[1]]
     assert [cell.value for cell in answers[1]][1] == "Den svarandes namn"
     assert answers.max_row == 3  # a header and the two organisations
+    # The question between rounds: a chart per round where it is charted.
+    page.goto(f"{site.url}/enkater/{survey.slug}/omgangar/fraga/14/")
+    expect(page.get_by_role("img", name=re.compile("Vilka teman prioriterar ni"))).to_be_visible()
+    assert_accessible(page)
