@@ -57,6 +57,10 @@ BYTES_TARGET = 60 * 1024
 BOOKKEEPING = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE SAVEPOINT")
 
 SURVEY_2017 = "overblick-rus-2017"
+# A round of the 2017 series whose question 11 ("Ja / Nej / Delvis") is a yes/no/partly
+# question every organisation answered: the chart page (create_chart_round).
+CHART_ROUND = "bench-diagram"
+YES_NO_PARTLY = ("Ja", "Nej", "Delvis")
 JANUARY = "2026-01-27-rus-och-relationen-till-andra-planer-och-strategier"
 
 # (label, URL name, kwargs, roles); QUERY_STRINGS adds what a page needs to show data.
@@ -67,6 +71,13 @@ PAGES = [
     ("calendar", "meetings:calendar", {}, ("visitor", "member")),
     ("meeting page", "meetings:detail", {"slug": JANUARY}, ("visitor", "member")),
     ("survey by question", "surveys:question", {"slug": SURVEY_2017, "number": 12}, ("member",)),
+    ("survey chart", "surveys:question", {"slug": CHART_ROUND, "number": 11}, ("member",)),
+    (
+        "survey rounds compared (charts)",
+        "surveys:rounds_question",
+        {"slug": CHART_ROUND, "number": 11},
+        ("member",),
+    ),
     ("themes list", "themes:list", {}, ("visitor", "member")),
     ("search", "search:results", {}, ("visitor", "member")),
 ]
@@ -116,6 +127,48 @@ def setup_django():
     import django
 
     django.setup()
+
+
+# --- The chart round ------------------------------------------------------------------------
+
+
+def create_chart_round():
+    """A round of the 2017 series asking question 11 as yes/no/partly, answered by every
+    organisation, before the 1x count: the chart page exists at 1x and 100x alike."""
+    from regions.models import Organisation
+    from surveys.models import Answer, Question, Response, Survey
+
+    first = Survey.objects.get(slug=SURVEY_2017)
+    source = first.questions.get(number=11)
+    survey = Survey.objects.create(
+        title="Överblick RUS, diagram",
+        slug=CHART_ROUND,
+        date=date(2030, 1, 1),
+        status=Survey.Status.CLOSED,
+        based_on=first,
+        series=first,
+    )
+    question = Question.objects.create(
+        survey=survey, number=11, text=source.text, kind=Question.Kind.YES_NO, origin=source
+    )
+    organisations = list(Organisation.objects.order_by("pk"))
+    responses = Response.objects.bulk_create(
+        [
+            Response(survey=survey, organisation=o, status=Response.Status.SUBMITTED)
+            for o in organisations
+        ]
+    )
+    Answer.objects.bulk_create(
+        [
+            Answer(
+                response=response,
+                question=question,
+                text=YES_NO_PARTLY[n % 3],
+                choices=[YES_NO_PARTLY[n % 3]],
+            )
+            for n, response in enumerate(responses)
+        ]
+    )
 
 
 # --- Personas -----------------------------------------------------------------------------
@@ -333,6 +386,8 @@ def _generate(personas):  # noqa: PLR0915 - one straight list of bulk inserts
                 order=q.order,
                 respondent_field=q.respondent_field,
                 origin=q,
+                # Question 11 ("Ja / Nej / Delvis") asked as yes/no/partly: a chart per round.
+                kind=Question.Kind.YES_NO if q.number == 11 else Question.Kind.TEXT,
             )
             for round_ in rounds
             for q in questions
@@ -358,8 +413,12 @@ def _generate(personas):  # noqa: PLR0915 - one straight list of bulk inserts
         by_round.setdefault(question.survey_id, []).append(question)
     Answer.objects.bulk_create(
         [
-            Answer(response=response, question=question, text=f"Svar på fråga {question.number}.")
-            for response in responses
+            chart_answer(response, question, n)
+            if question.kind == Question.Kind.YES_NO
+            else Answer(
+                response=response, question=question, text=f"Svar på fråga {question.number}."
+            )
+            for n, response in enumerate(responses)
             for question in by_round[response.survey_id]
         ],
         batch_size=batch,
@@ -392,6 +451,13 @@ def _generate(personas):  # noqa: PLR0915 - one straight list of bulk inserts
         "themes": Theme.objects.count(),
         "history_rows": History.objects.count(),
     }
+
+
+def chart_answer(response, question, n):
+    from surveys.models import Answer
+
+    choice = YES_NO_PARTLY[n % 3]
+    return Answer(response=response, question=question, text=choice, choices=[choice])
 
 
 # --- Measurements ----------------------------------------------------------------------------
@@ -542,6 +608,7 @@ def main():  # noqa: PLR0915 - the benchmark's steps in order
     call_command("collectstatic", "--noinput", verbosity=0)
     load_seed_data()
     personas = create_personas()
+    create_chart_round()
     cookies = {role: session_cookie(user) for role, user in personas.items()}
     log("migrated, seed data loaded")
 

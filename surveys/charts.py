@@ -25,6 +25,7 @@ class Bar:
     label: str
     count: int = 0
     organisations: list[str] = field(default_factory=list)
+    url: str = ""  # the answers behind the bar (a coded question's category)
     percent: int = 0
     length: float = 0.0
     y: int = 0
@@ -49,6 +50,7 @@ class Chart:
     question: object
     bars: list[Bar]
     respondents: int  # organisations that answered the question: the base of the percentages
+    coded: bool = False  # the categories the secretariat sorted free-text answers into
 
     @property
     def height(self):
@@ -100,9 +102,14 @@ def chart_for(question, answers) -> Chart | None:
             bar = by_value[value]
             bar.count += 1
             bar.organisations.append(answer.response.organisation.name)
+    layout(bars, respondents)
+    return Chart(question, bars, respondents)
+
+
+def layout(bars, respondents) -> None:
+    """Each bar's share of the respondents, its length and its place in the drawing."""
     most = max((bar.count for bar in bars), default=0)
     for index, bar in enumerate(bars):
         bar.percent = round(100 * bar.count / respondents) if respondents else 0
         bar.length = round(BAR_AREA * bar.count / most, 1) if most else 0
         bar.y = 4 + index * ROW_HEIGHT
-    return Chart(question, bars, respondents)

@@ -12,6 +12,7 @@ from regions.forms import DateInput
 from regions.models import Organisation
 from rusnet.concurrency import VersionedModelForm
 from rusnet.forms import ModelMultipleChoiceField
+from surveys.coding import MAX_CODES, code_of
 from surveys.models import OTHER, SCALE, YES_NO_PARTLY, Answer, Question, Response, Survey
 
 
@@ -444,3 +445,92 @@ class ImportForm(forms.Form):
         if upload.size > self.MAX_BYTES:
             raise forms.ValidationError(_("The file is larger than 5 MB."))
         return upload
+
+
+class CodingForm(forms.Form):
+    """The categories of a free-text question, one per line, and each answer's category."""
+
+    categories = forms.CharField(
+        label=_("Categories"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        help_text=_(
+            "One per line, e.g. “Ja”, “Delvis”, “Nej”. Removing a category removes its coding "
+            "of the answers; the answers themselves are never changed."
+        ),
+    )
+
+    def __init__(self, *args, codes, answers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.answers = answers
+        labels = [code.label for code in codes]
+        self.initial["categories"] = "\n".join(labels)
+        posted = self.lines(self.data.get("categories", "")) if self.is_bound else []
+        choices = [("", _("Not coded"))] + [
+            (label, label) for label in dict.fromkeys(labels + posted)
+        ]
+        codes_by_pk = {code.pk: code.label for code in codes}
+        for answer in answers:
+            coding = code_of(answer)
+            self.fields[self.field_name(answer)] = forms.ChoiceField(
+                label=answer.response.organisation.name,
+                choices=choices,
+                required=False,
+                initial=codes_by_pk.get(coding.code_id, "") if coding else "",
+                help_text=answer_help(answer, coding),
+            )
+
+    @staticmethod
+    def field_name(answer):
+        return f"svar_{answer.pk}"
+
+    @staticmethod
+    def lines(text):
+        return list(dict.fromkeys(line.strip() for line in text.splitlines() if line.strip()))
+
+    def answer_fields(self):
+        """(answer, bound field) pairs, in the order of the answers."""
+        return [(answer, self[self.field_name(answer)]) for answer in self.answers]
+
+    def clean_categories(self):
+        labels = self.lines(self.cleaned_data["categories"])
+        if len(labels) > MAX_CODES:
+            raise forms.ValidationError(_("At most %(count)s categories.") % {"count": MAX_CODES})
+        too_long = [label for label in labels if len(label) > 100]
+        if too_long:
+            raise forms.ValidationError(
+                _("A category is at most 100 characters: “%(label)s…”.")
+                % {"label": too_long[0][:40]}
+            )
+        return labels
+
+    def clean(self):
+        cleaned = super().clean()
+        labels = cleaned.get("categories")
+        if labels is None:
+            return cleaned
+        for answer in self.answers:
+            name = self.field_name(answer)
+            if cleaned.get(name) and cleaned[name] not in labels:
+                self.add_error(name, _("Choose one of the categories listed above."))
+        return cleaned
+
+    def assignments(self):
+        return {answer: self.cleaned_data[self.field_name(answer)] for answer in self.answers}
+
+
+def answer_help(answer, coding):
+    """The answer's text (escaped: help text is shown as HTML) and who coded it when."""
+    from django.template.defaultfilters import date as format_date
+    from django.template.defaultfilters import linebreaksbr
+    from django.utils.html import format_html
+
+    if coding is None:
+        return linebreaksbr(answer.text, autoescape=True)
+    who = coding.coded_by.get_full_name() if coding.coded_by else _("unknown")
+    return format_html(
+        '{}<br><span class="muted">{}</span>',
+        linebreaksbr(answer.text, autoescape=True),
+        _("Coded by %(who)s, %(when)s")
+        % {"who": who, "when": format_date(coding.coded_at, "DATETIME_FORMAT")},
+    )

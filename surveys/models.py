@@ -366,3 +366,53 @@ class Answer(models.Model):
 
     def __str__(self):
         return self.text[:60]
+
+
+class Code(VersionedModel):
+    """A category the secretariat sorts a free-text question's answers into (2017's question 7:
+    "tillväxtstrategi" or "bredare perspektiv"), so that the answers can be charted."""
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="codes")
+    label = models.CharField(_("category"), max_length=100)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+        ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["question", "label"], name="unique_code_label")
+        ]
+
+    def __str__(self):
+        return self.label
+
+
+class Coding(models.Model):
+    """The category an answer was sorted into, with who sorted it and when. The answer's own
+    text is never touched; each change is a version in the history."""
+
+    answer = models.OneToOneField(Answer, on_delete=models.CASCADE, related_name="coding")
+    code = models.ForeignKey(
+        Code, verbose_name=_("category"), on_delete=models.CASCADE, related_name="codings"
+    )
+    coded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("coded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    coded_at = models.DateTimeField(_("coded"), auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("coding")
+        verbose_name_plural = _("codings")
+
+    def __str__(self):
+        return f"{self.answer_id}: {self.code_id}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from surveys.views import exchange, reading, rounds
+from surveys.views import coding, exchange, reading, rounds
 
 app_name = "surveys"
 urlpatterns = [
@@ -30,6 +30,7 @@ urlpatterns = [
     path("<slug:slug>/fraga/ny/", rounds.question_add, name="question_add"),
     path("<slug:slug>/fraga/<int:number>/redigera/", rounds.question_edit, name="question_edit"),
     path("<slug:slug>/fraga/<int:number>/hantera/", rounds.question_manage, name="question_manage"),
+    path("<slug:slug>/fraga/<int:number>/koda/", coding.code_answers, name="code_answers"),
     path("<slug:slug>/export.xlsx", exchange.export_xlsx, name="export_xlsx"),
     path("<slug:slug>/export.csv", exchange.export_csv, name="export_csv"),
 ]

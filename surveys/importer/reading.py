@@ -45,6 +45,7 @@ XLSX_MAGIC = b"PK\x03\x04"
 MAX_QUESTION_NUMBER = 999
 # The respondent columns (questions 1–3) are stored in columns of this many characters.
 RESPONDENT_LIMITS = {1: 200, 2: 254, 3: 200}
+FIELD_LIMITS = {"name": 200, "email": 254, "title": 200}
 # An export of the largest survey imaginable (300 organisations, 100 questions, long
 # answers) unpacks to a few megabytes; openpyxl reads parts whole, so the zip is
 # checked against these limits before openpyxl sees it.
@@ -65,6 +66,19 @@ def TYPES_SHEET():  # noqa: N802 - a constant, translated when used
 
 def CHART_SHEET_PREFIX():  # noqa: N802
     return _("Chart")
+
+
+def RESPONDENT_COLUMNS():  # noqa: N802
+    """Header cell to respondent field: a later round's export names the respondent's name,
+    e-mail and title in columns of their own (the 2017 compilation asks questions 1–3)."""
+    return {
+        str(Question.RespondentField(field).label): field
+        for field in (
+            Question.RespondentField.NAME,
+            Question.RespondentField.EMAIL,
+            Question.RespondentField.TITLE,
+        )
+    }
 
 
 def TYPE_COLUMNS():  # noqa: N802
@@ -108,9 +122,11 @@ class ParsedQuestion:
 class ParsedResponse:
     organisation: Organisation
     answers: dict[int, str] = field(default_factory=dict)
+    # Respondent field ("name", "email", "title") to its value.
+    respondent_fields: dict[str, str] = field(default_factory=dict)
 
-    def respondent(self, number):
-        return self.answers.get(number, "")
+    def respondent(self, name):
+        return self.respondent_fields.get(name, "")
 
 
 @dataclass
@@ -337,7 +353,7 @@ def parse(data: bytes, filename: str = "") -> ParsedSurvey:
         if columns is None:
             continue
         for number, text in columns:
-            if number is None:
+            if not isinstance(number, int):
                 continue
             if number in questions:
                 errors.append(
@@ -384,6 +400,14 @@ def parse(data: bytes, filename: str = "") -> ParsedSurvey:
             for (number, _text), cell in zip(columns, row.cells, strict=True):
                 if number is None:
                     continue
+                if isinstance(number, str):
+                    if len(cell.strip()) > FIELD_LIMITS[number]:
+                        errors.append(
+                            _("%(where)s: “%(column)s” is longer than %(limit)s characters.")
+                            % {"where": row.where, "column": _text, "limit": FIELD_LIMITS[number]}
+                        )
+                    response.respondent_fields[number] = cell.strip()
+                    continue
                 limit = RESPONDENT_LIMITS.get(number)
                 if limit is not None and len(cell.strip()) > limit:
                     errors.append(
@@ -415,6 +439,11 @@ def parse(data: bytes, filename: str = "") -> ParsedSurvey:
         raise SurveyFileError(errors)
     for number, question in questions.items():
         question.settings = types.get(number, {})
+    for response in responses.values():
+        # The 2017 layout: questions 1–3 (without a type of their own) name the respondent.
+        for number, name in RESPONDENT_FIELDS.items():
+            if number in RESPONDENT_LIMITS and number in questions and number not in types:
+                response.respondent_fields.setdefault(name, response.answers.get(number, ""))
     return ParsedSurvey(
         title=title,
         date=survey_date,
@@ -426,12 +455,16 @@ def parse(data: bytes, filename: str = "") -> ParsedSurvey:
 
 
 def header_columns(header, errors):
-    """[(question number or None for "Organisation", text)] of a header row."""
+    """[(question number, None for "Organisation" or a respondent field's name, text)] of a
+    header row."""
     columns = []
     for cell in header.cells:
         cell = cell.strip()
         if cell == "Organisation":
             columns.append((None, cell))
+            continue
+        if cell in RESPONDENT_COLUMNS():
+            columns.append((RESPONDENT_COLUMNS()[cell], cell))
             continue
         match = QUESTION_HEADER.match(cell)
         if not match:

@@ -85,7 +85,8 @@ def write(parsed, survey, report):
             "text": item.text,
             "block": item.block,
             "order": item.order,
-            "respondent_field": RESPONDENT_FIELDS.get(item.number, ""),
+            # A question with a type (from a later round's export) is asked, whatever its number.
+            "respondent_field": "" if item.settings else RESPONDENT_FIELDS.get(item.number, ""),
             **item.settings,
         }
         question = questions.get(item.number)
@@ -102,9 +103,9 @@ def write(parsed, survey, report):
     }
     for item in parsed.responses:
         values = {
-            "respondent_name": item.respondent(1),
-            "respondent_email": item.respondent(2),
-            "respondent_title": item.respondent(3),
+            "respondent_name": item.respondent("name"),
+            "respondent_email": item.respondent("email"),
+            "respondent_title": item.respondent("title"),
             "status": Response.Status.SUBMITTED,
         }
         response = responses.get(item.organisation.pk)
@@ -154,7 +155,8 @@ def respondents(item: ParsedResponse):
     A person is found by name within the organisation, or created with the details the
     file gives (e-mail and title only when the answer names one person).
     """
-    names = [n.strip() for n in re.split(r"\s+och\s+|\s*&\s*", item.respondent(1)) if n.strip()]
+    written = item.respondent("name")
+    names = [n.strip() for n in re.split(r"\s+och\s+|\s*&\s*", written) if n.strip()]
     people = []
     for name in names:
         person = Person.objects.filter(organisation=item.organisation, name__iexact=name).first()
@@ -163,8 +165,8 @@ def respondents(item: ParsedResponse):
             person = Person.objects.create(
                 name=name,
                 organisation=item.organisation,
-                email=item.respondent(2) if single else "",
-                title=item.respondent(3) if single else "",
+                email=item.respondent("email") if single else "",
+                title=item.respondent("title") if single else "",
             )
         people.append(person)
     return people

@@ -10,8 +10,11 @@ from django.template.loader import render_to_string
 from regions.models import Organisation
 from rusnet.fragments import cached
 from surveys.charts import chart_for
+from surveys.coding import code_of, coded_chart, is_codable
+from surveys.comparison import rounds_of_organisation, rounds_of_question
+from surveys.coverage import coverage_for
 from surveys.forms import AnswerFilter, CompareForm
-from surveys.models import Answer, Question, Response, Survey
+from surveys.models import Answer, Response, Survey
 from surveys.rules import may_answer
 from surveys.views.access import survey_for_member
 
@@ -55,8 +58,10 @@ def detail(request, slug):
         - kinds.count(Organisation.Kind.REGION)
         - kinds.count(Organisation.Kind.AGENCY),
         "missing_regions": [region for region in regions if region.pk not in answered],
+        "coverage": coverage_for(regions, answered),
         "rounds": survey.rounds().visible_to(request.user),
         "own_response": own,
+        "own_organisation": own.organisation if own else request.user.organisation,
         "can_answer": may_answer(request.user, survey),
         "can_manage": request.user.has_perm("surveys.manage_survey"),
     }
@@ -73,7 +78,10 @@ def question(request, slug, number):
         (survey.pk, number, sorted(request.GET.lists())),
         lambda: question_page(request, survey, number),
     )
-    return render(request, "surveys/question.html", page)
+    can_code = request.user.has_perm("surveys.manage_survey") and page["codable"]
+    return render(
+        request, "surveys/question.html", {**page, "survey": survey, "can_code": can_code}
+    )
 
 
 def question_page(request, survey, number) -> dict:
@@ -86,11 +94,23 @@ def question_page(request, survey, number) -> dict:
     questions = [q for q in every_question if not q.respondent_field or q == current]
     answers = (
         Answer.objects.filter(question=current, response__status=Response.Status.SUBMITTED)
-        .select_related("response__organisation")
+        .select_related("response__organisation", "coding")
         .order_by("response__organisation__name")
     )
     answer_filter = AnswerFilter(request.GET, queryset=answers)
     filtered_answers = list(answer_filter.qs)
+    codes = list(current.codes.all()) if is_codable(current) else []
+    chart = coded_chart(current, codes, filtered_answers) or chart_for(current, filtered_answers)
+    # ?kod=<category>: the answers behind one bar of a coded question's chart.
+    code = next((c for c in codes if str(c.pk) == request.GET.get("kod")), None)
+    if code is not None:
+        filtered_answers = [
+            a for a in filtered_answers if getattr(code_of(a), "code_id", 0) == code.pk
+        ]
+    labels = {c.pk: c.label for c in codes}
+    for answer in filtered_answers:
+        coding = code_of(answer)
+        answer.code_label = labels.get(coding.code_id) if coding else None
     previous, following = previous_and_next(questions, current)
     context = {
         "request": request,  # for the survey menu's current page, the same for every hit
@@ -101,17 +121,24 @@ def question_page(request, survey, number) -> dict:
         "next": following,
         "filter": answer_filter,
         "answers": filtered_answers,
-        "chart": chart_for(current, filtered_answers),
+        "chart": chart,
+        "code": code,
         "first_question_number": next(
             (q.number for q in every_question if not q.respondent_field), 1
         ),
-        "filtered": any(request.GET.get(name) for name in answer_filter.filters),
+        "filtered": any(request.GET.get(name) for name in answer_filter.filters) or code,
     }
     return {
         "survey_title": survey.title,
         "number": current.number,
+        "codable": is_codable(current),
         "html": render_to_string("surveys/_question.html", context),
     }
+
+
+def in_category(answer, code):
+    coding = code_of(answer)
+    return coding is not None and coding.code_id == code.pk
 
 
 def previous_and_next(questions, current):
@@ -168,53 +195,47 @@ def compare(request, slug):
     return render(request, "surveys/compare.html", context)
 
 
-def round_answers(rounds, **filters):
-    """{(origin key of the question, survey pk, organisation pk): text} over the rounds."""
-    answers = Answer.objects.filter(
-        response__survey__in=rounds, response__status=Response.Status.SUBMITTED, **filters
-    ).select_related("question", "response")
-    return {
-        (a.question.origin_key, a.response.survey_id, a.response.organisation_id): a.text
-        for a in answers
-    }
-
-
 @login_required
 def rounds_organisation(request, slug, organisation):
-    """One organisation's answers in every round of the series, question by question."""
+    """One organisation's answers in every round of the series, question by question, each
+    marked where it changed since the round before."""
     survey = survey_for_member(request, slug)
     organisation = get_object_or_404(Organisation, slug=organisation)
     rounds = list(survey.rounds().visible_to(request.user))
-    answers = round_answers(rounds, response__organisation=organisation)
-    rows = [
-        (q, [answers.get((q.origin_key, r.pk, organisation.pk)) for r in rounds])
-        for q in survey.questions.all()
-    ]
+    questions = list(survey.asked_questions())
+    rows = rounds_of_organisation(questions, rounds, organisation)
     return render(
         request,
         "surveys/rounds_organisation.html",
-        {"survey": survey, "organisation": organisation, "rounds": rounds, "rows": rows},
+        {
+            "survey": survey,
+            "organisation": organisation,
+            "own": organisation.pk == request.user.organisation_id,
+            "rounds": rounds,
+            "rows": rows,
+            "changed_count": sum(1 for _q, row in rows if any(cell.changed for cell in row)),
+        },
     )
 
 
 @login_required
 def rounds_question(request, slug, number):
-    """Every organisation's answers to one question in every round of the series."""
+    """Every organisation's answers to one question in every round of the series: a chart
+    per round for a charted question, and what changed for the user's organisation."""
     survey = survey_for_member(request, slug)
     current = get_object_or_404(survey.questions, number=number)
     rounds = list(survey.rounds().visible_to(request.user))
-    key = current.origin_key
-    answers = round_answers(rounds, question__in=question_and_copies(key))
-    organisations = Organisation.objects.filter(
-        pk__in={organisation_pk for (_k, _s, organisation_pk) in answers}
-    )
-    rows = [(o, [answers.get((key, r.pk, o.pk)) for r in rounds]) for o in organisations]
+    compared = rounds_of_question(current, rounds, request.user.organisation_id)
     return render(
         request,
         "surveys/rounds_question.html",
-        {"survey": survey, "question": current, "rounds": rounds, "rows": rows},
+        {
+            "survey": survey,
+            "question": current,
+            "rounds": rounds,
+            "rows": compared.rows,
+            "charts": compared.charts,
+            "own": compared.own,
+            "own_rounds": list(zip(rounds, compared.own or [], strict=False)),
+        },
     )
-
-
-def question_and_copies(key):
-    return Question.objects.filter(Q(pk=key) | Q(origin_id=key))

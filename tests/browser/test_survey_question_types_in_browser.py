@@ -1,11 +1,13 @@
 """The secretariat builds a round with one question of each type; two organisations
 answer it over two visits each; the reading page shows a chart and its table."""
 
+import io
 import re
 from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from openpyxl import load_workbook
 from playwright.sync_api import expect
 
 from regions.models import Organisation
@@ -125,4 +127,34 @@ def test_a_round_of_every_type_answered_and_charted(page, site, log_in, secretar
     page.goto(f"{site.url}/enkater/{survey.slug}/fraga/15/")
     table = page.get_by_role("table", name=re.compile("Staplarna som tabell"))
     expect(table.get_by_role("row", name=re.compile("^4 2 100 %"))).to_be_visible()
+    assert_accessible(page)
+
+    # The overview maps the two regions that answered; the secretariat's XLSX holds the
+    # counts the page shows.
+    page.goto(f"{site.url}/enkater/{survey.slug}/")
+    coverage = page.get_by_role("img", name=re.compile("Karta över Sveriges regioner"))
+    expect(coverage).to_be_visible()
+    table = page.get_by_role("table", name=re.compile("Kartan som tabell: 2 av 21 regioner"))
+    expect(table.get_by_role("row", name="Region Dalarna Ja")).to_be_visible()
+    expect(table.get_by_role("row", name="Region Blekinge Nej")).to_be_visible()
+    assert_accessible(page)
+    page.context.clear_cookies()
+    log_in(secretariat)
+    download = page.request.get(f"{site.url}/enkater/{survey.slug}/export.xlsx")
+    assert download.ok
+    workbook = load_workbook(io.BytesIO(download.body()))
+    themes = {
+        row[0]: row[1:3] for row in workbook["Diagram 14"].iter_rows(min_row=3, values_only=True)
+    }
+    assert themes["Klimat"] == (2, 1) and themes["Kompetens"] == (0, 0)
+    scale = {
+        row[0]: row[1] for row in workbook["Diagram 15"].iter_rows(min_row=3, values_only=True)
+    }
+    assert scale["4"] == 2 and scale["Organisationer som svarade"] == 2
+    answers = workbook[workbook.sheetnames[1]]
+    assert [cell.value for cell in answers[1]][1] == "Den svarandes namn"
+    assert answers.max_row == 3  # a header and the two organisations
+    # The question between rounds: a chart per round where it is charted.
+    page.goto(f"{site.url}/enkater/{survey.slug}/omgangar/fraga/14/")
+    expect(page.get_by_role("img", name=re.compile("Vilka teman prioriterar ni"))).to_be_visible()
     assert_accessible(page)

@@ -22,6 +22,7 @@ MAIN_PAGES = [
     "meetings:calendar",
     "meetings:detail",
     "surveys:question",
+    "surveys:rounds_question",
     "themes:list",
     "search:results",
 ]

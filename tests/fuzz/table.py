@@ -132,6 +132,14 @@ def answer_form(kwargs):
     return ResponseForm(instance=Response(survey=survey), questions=list(survey.questions.all()))
 
 
+def coding_form(kwargs):
+    from surveys.coding import answers_to_code
+    from surveys.forms import CodingForm
+
+    question = _survey(kwargs).questions.get(number=kwargs["number"])
+    return CodingForm(codes=list(question.codes.all()), answers=answers_to_code(question))
+
+
 def registration_form(kwargs):
     from meetings.registration_forms import RegistrationForm
 
@@ -278,6 +286,7 @@ CASES = [
         form("surveys.forms.QuestionForm", survey=_survey),
     ),
     FormCase("question-manage", "surveys:question_manage", "secretariat", None),
+    FormCase("code-answers", "surveys:code_answers", "secretariat", coding_form),
     FormCase(
         "answer",
         "surveys:answer",

@@ -142,6 +142,13 @@ EXPECTATIONS: dict[str, Expectation] = {
             "version": str(open_round().questions.get(number=6).version),
         },
     ),
+    # Coding a free-text question's answers into categories (2017's question 11).
+    "surveys:code_answers": Expectation(
+        get=SECRETARIAT,
+        post=SECRETARIAT,
+        kwargs=lambda: {"slug": SURVEY_2017, "number": 11},
+        data=lambda: {"categories": "Ja\nDelvis\nNej"},
+    ),
     "surveys:import": Expectation(
         get=SECRETARIAT, post=SECRETARIAT, data=lambda: {"file": seed_file()}
     ),

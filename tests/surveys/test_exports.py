@@ -119,7 +119,7 @@ def test_a_typed_round_exports_its_counts_and_re_imports_with_its_types(client_a
     assert rows["Annat"] == (1, 0.5, "Region Dalarna")
     assert rows["Organisationer som svarade"][0] == 2
     answers = {r[0]: r for r in workbook["Frågor 1–7"].iter_rows(min_row=2, values_only=True)}
-    assert answers["Region Dalarna"][3] == "Klimat\nAnnat: Kultur"  # choices as text
+    assert answers["Region Dalarna"][6] == "Klimat\nAnnat: Kultur"  # choices as text
 
     fresh = typed_round(slug="kopia", status=Survey.Status.CLOSED)
     fresh.questions.update(kind="text", options="", allow_other=False, required=False)
@@ -137,3 +137,68 @@ def test_a_typed_round_exports_its_counts_and_re_imports_with_its_types(client_a
     multiple = dalarna.answers.get(question__number=3)
     assert (multiple.choices, multiple.other) == (["Klimat", OTHER], "Kultur")
     assert dalarna.answers.get(question__number=5).choices == ["Ja"]
+
+
+def test_a_new_round_exports_its_respondents_and_no_drafts_and_re_imports_whole(
+    client_as, seed_data
+):
+    """A later round has no respondent questions: the export names the respondent in columns
+    of its own; Halland's draft is not exported; an empty survey imports it as it was."""
+    from tests.surveys.test_charts import answered_round
+
+    survey = answered_round(client_as)
+    survey.responses.filter(organisation__slug="dalarna").update(
+        respondent_name="Anna Berg", respondent_email="anna@example.org", respondent_title="Strateg"
+    )
+    content = client_as("secretariat").get(reverse("surveys:export_xlsx", args=[survey.slug]))
+    workbook = load_workbook(io.BytesIO(content.content))
+    sheet = workbook["Frågor 1–7"]
+    header = [cell.value for cell in sheet[1]]
+    assert header[:5] == [
+        "Organisation",
+        "Den svarandes namn",
+        "Den svarandes e-postadress",
+        "Den svarandes befattning",
+        "1. Hur arbetar ni med RUS?",
+    ]
+    rows = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert set(rows) == {"Region Dalarna", "Region Gävleborg"}  # Halland's draft is left out
+    assert rows["Region Dalarna"][1:4] == ("Anna Berg", "anna@example.org", "Strateg")
+
+    fresh = Survey.objects.create(title="Tom", slug="tom")
+    import_file(content.content, "runda.xlsx", survey=fresh)
+    settings = ("number", "text", "kind", "options", "allow_other", "scale_low_label")
+    settings += ("scale_high_label", "required", "help_text", "respondent_field")
+    assert list(fresh.questions.values_list(*settings)) == list(
+        survey.questions.values_list(*settings)
+    )
+    people = ("organisation", "respondent_name", "respondent_email", "respondent_title")
+    assert set(fresh.responses.values_list(*people)) == set(
+        survey.responses.submitted().values_list(*people)
+    )
+    stored = ("response__organisation", "question__number", "text", "choices", "other")
+    assert sorted(Answer.objects.filter(response__survey=fresh).values_list(*stored)) == sorted(
+        Answer.objects.filter(response__survey=survey, response__status="submitted").values_list(
+            *stored
+        )
+    )
+
+
+def test_a_free_text_round_keeps_its_first_questions_as_questions(client_as, dalarna):
+    """Without a type sheet, questions 1–4 of a file read as the 2017 respondent fields;
+    a later round of free text alone therefore exports its types too."""
+    from tests.surveys.factories import AnswerFactory, QuestionFactory, ResponseFactory
+
+    survey = Survey.objects.create(title="Fritext", slug="fritext", status="closed")
+    question = QuestionFactory(survey=survey, number=1, text="Vad gör ni?")
+    AnswerFactory(
+        question=question,
+        text="Mycket.",
+        response=ResponseFactory(survey=survey, organisation=dalarna),
+    )
+    content = client_as("secretariat").get(reverse("surveys:export_xlsx", args=[survey.slug]))
+    fresh = Survey.objects.create(title="Tom", slug="tom")
+    import_file(content.content, "fritext.xlsx", survey=fresh)
+    copied = fresh.questions.get()
+    assert (copied.number, copied.respondent_field, copied.kind) == (1, "", "text")
+    assert fresh.responses.get().answers.get().text == "Mycket."

@@ -128,3 +128,26 @@ def test_drafts_are_not_shown_as_answers(client_as, survey_2017):
     assert "18 svar" in page and "Region Halland" not in page
     overview = text_of(client_as("member").get(reverse("surveys:detail", args=[SLUG])))
     assert "16 av 21 regioner och 2 myndigheter · 1 utkast pågår" in overview
+
+
+def test_the_overview_maps_the_regions_that_answered(client_as):
+    """Coverage at a glance: a map of the regions with a title and description, coloured by
+    whether the region answered, and a table twin listing the same regions."""
+    html = client_as("member").get(reverse("surveys:detail", args=[SLUG])).content.decode()
+    svg = html[html.index('<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0') :]
+    svg = svg[: svg.index("</svg>")]
+    assert '<title id="coverage-title">Karta över Sveriges regioner' in svg
+    assert "17 av 21 regioner svarade:" in svg
+    assert len(re.findall(r'<path d="[^"]+" class="answered">', svg)) == 17
+    assert len(re.findall(r'<path d="[^"]+" class="not-answered">', svg)) == 4
+    assert "<title>Region Blekinge: inga inskickade svar</title>" in svg
+    table = html[html.index('<table class="coverage-table">') :]
+    table = text_of_html(table[: table.index("</table>")])
+    assert "Kartan som tabell: 17 av 21 regioner svarade" in table
+    assert "Region Blekinge Nej" in table
+    assert "Region Kronoberg Ja" in table
+    assert reverse("surveys:organisation", args=[SLUG, "kronoberg"]) in html
+
+
+def text_of_html(html):
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
