@@ -12,8 +12,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $(STAMP)
 
+# A local .env for development commands (manage.py reads it): every variable of
+# .env.example commented out except DJANGO_DEBUG=true. Never overwrites an existing one.
+.env:
+	sed -e 's/^DJANGO_DEBUG=.*/DJANGO_DEBUG=true/' -e '/^DJANGO_DEBUG=/!s/^\([A-Z0-9_]*=\)/# \1/' \
+		.env.example > .env
+
 ## Serve the portal with the demo data on SQLite at http://127.0.0.1:8000
-run: $(STAMP)
+run: $(STAMP) .env
 	$(DEV) $(BIN)/python manage.py migrate --noinput
 	$(DEV) $(BIN)/python manage.py setup_demo
 	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:8000
