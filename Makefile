@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV := DJANGO_DEBUG=1
 
-.PHONY: run test test-browser lint format messages clean-db loadtest loadtest-small bench
+.PHONY: run screenshots test test-browser lint format messages clean-db loadtest loadtest-small bench
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,13 @@ run: $(STAMP) .env
 	$(DEV) $(BIN)/python manage.py migrate --noinput
 	$(DEV) $(BIN)/python manage.py setup_demo
 	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+## Screenshots of the main pages at 1280 and 390 px, as a visitor and as the demo member,
+## into screenshots/ (not committed); needs Chromium (apt-get install -y chromium)
+screenshots: $(STAMP) .env
+	$(DEV) $(BIN)/python manage.py migrate --noinput
+	$(DEV) $(BIN)/python manage.py setup_demo
+	$(DEV) $(BIN)/python scripts/screenshots.py
 
 ## The whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set), in two processes
 ## (pytest-xdist, one test file per process at a time); PYTEST_WORKERS=0 runs one process
