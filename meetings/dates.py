@@ -52,3 +52,10 @@ def meeting_when(meeting, weekday: bool = True) -> str:
         f"{start_day} {time_format(start, 'TIME_FORMAT')} – "
         f"{date_format(end, 'DATE_FORMAT')} {time_format(end, 'TIME_FORMAT')}"
     )
+
+
+def meeting_start(meeting) -> str:
+    """When the meeting begins: '27 januari 2026 13.00', or '22 maj 2026' when only the
+    date is known (never a made-up '00.00')."""
+    start = localtime(meeting.starts_at)
+    return date_format(start, "DATETIME_FORMAT" if meeting.times_announced else "DATE_FORMAT")

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from icalendar import Calendar
 
-from meetings.dates import day_range, meeting_days, meeting_when
+from meetings.dates import day_range, meeting_days, meeting_start, meeting_when
 from meetings.models import Meeting
 
 
@@ -44,6 +44,8 @@ def test_a_meeting_reads_naturally_with_and_without_times(january, may, seed_dat
     assert meeting_when(january) == "27 januari 13.00 – 28 januari 2026 12.00"
     one_day = Meeting(starts_at=local(2026, 3, 3, 9, 30), ends_at=local(2026, 3, 3, 15))
     assert meeting_when(one_day) == "tisdag 3 mars 2026, 09.30–15.00"
+    assert meeting_start(january) == "27 januari 2026 13.00"
+    assert meeting_start(may) == "22 maj 2026"
     new_year = Meeting(starts_at=local(2026, 12, 31, 13), ends_at=local(2027, 1, 1, 12))
     assert meeting_when(new_year) == "31 december 2026 13.00 – 1 januari 2027 12.00"
 
