@@ -1,4 +1,6 @@
+from django import forms
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -25,6 +27,12 @@ class ProgrammeItemInline(admin.TabularInline):
     model = ProgrammeItem
     extra = 0
     fields = ["day", "starts", "ends", "kind", "title", "order", "is_parallel", "is_pinned"]
+    # The browser's own date and time inputs: one line per row, without the admin's
+    # "I dag | Nu" shortcuts under every field.
+    formfield_overrides = {
+        models.DateField: {"widget": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})},
+        models.TimeField: {"widget": forms.TimeInput(format="%H:%M", attrs={"type": "time"})},
+    }
     show_change_link = True
     ordering = ["day", "order"]
 

@@ -74,3 +74,4 @@ def test_the_programme_is_a_tabular_inline(client_as, january):
     html = page.content.decode()
     assert "tabular" in html and 'name="items-0-title"' in html
     assert 'name="items-0-description"' not in html  # long texts on the item's own page
+    assert 'type="time" name="items-0-starts" value="12:00"' in html
