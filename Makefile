@@ -5,18 +5,31 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV := DJANGO_DEBUG=1
 
-.PHONY: run test test-browser lint format messages clean-db loadtest loadtest-small bench
+.PHONY: run screenshots test test-browser lint format messages clean-db loadtest loadtest-small bench
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $(STAMP)
 
+# A local .env for development commands (manage.py reads it): every variable of
+# .env.example commented out except DJANGO_DEBUG=true. Never overwrites an existing one.
+.env:
+	sed -e 's/^DJANGO_DEBUG=.*/DJANGO_DEBUG=true/' -e '/^DJANGO_DEBUG=/!s/^\([A-Z0-9_]*=\)/# \1/' \
+		.env.example > .env
+
 ## Serve the portal with the demo data on SQLite at http://127.0.0.1:8000
-run: $(STAMP)
+run: $(STAMP) .env
 	$(DEV) $(BIN)/python manage.py migrate --noinput
 	$(DEV) $(BIN)/python manage.py setup_demo
 	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+## Screenshots of the main pages at 1280 and 390 px, as a visitor and as the demo member,
+## into screenshots/ (not committed); needs Chromium (apt-get install -y chromium)
+screenshots: $(STAMP) .env
+	$(DEV) $(BIN)/python manage.py migrate --noinput
+	$(DEV) $(BIN)/python manage.py setup_demo
+	$(DEV) $(BIN)/python scripts/screenshots.py
 
 ## The whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set), in two processes
 ## (pytest-xdist, one test file per process at a time); PYTEST_WORKERS=0 runs one process

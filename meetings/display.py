@@ -15,10 +15,10 @@ from django.db.models import Prefetch
 from django.template.defaultfilters import capfirst, linebreaksbr
 from django.utils.formats import date_format, time_format
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
+from meetings.dates import meeting_when as when
 from meetings.models import Meeting, ProgrammeItem, ProgrammeSpeaker
-from meetings.templatetags.meeting_dates import when
 
 ROW_FIELDS = (
     "meeting_id",
@@ -127,15 +127,24 @@ def meeting_rows(meetings) -> list[str]:
     return [meeting_row(meeting, words) for meeting in meetings]
 
 
-def meeting_row(meeting, words) -> str:
-    """One calendar row; every value from the database goes through escape()."""
-    cancelled = " cancelled" if meeting.status == Meeting.Status.CANCELLED else ""
+def calendar_meta(meeting) -> list[str]:
+    """Format, network, place and hosts, in that order on every row; empty ones left out."""
     meta = [Meeting.Format(meeting.format).label] if meeting.format else []
     if meeting.network:
         meta.append(Meeting.Network(meeting.network).label)
-    hosts = ", ".join(host.organisation.name for host in meeting.hosts.all())
+    if meeting.venue_name:
+        meta.append(gettext("Place: %(place)s") % {"place": meeting.venue_name})
+    hosts = [host.organisation.name for host in meeting.hosts.all()]
     if hosts:
-        meta.append(hosts)
+        label = ngettext("Host: %(names)s", "Hosts: %(names)s", len(hosts))
+        meta.append(label % {"names": ", ".join(hosts)})
+    return meta
+
+
+def meeting_row(meeting, words) -> str:
+    """One calendar row; every value from the database goes through escape()."""
+    cancelled = " cancelled" if meeting.status == Meeting.Status.CANCELLED else ""
+    meta = calendar_meta(meeting)
     return mark_safe(  # noqa: S308 - every value is escaped
         f'<li class="meeting-row{cancelled}"><p class="meeting-date">{escape(when(meeting))}</p>'
         f'<h3><a href="{escape(meeting.get_absolute_url())}">{escape(meeting.title)}</a></h3>'

@@ -1,9 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class NoticesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "notices"
+    verbose_name = _("E-mail from the portal")
 
     def ready(self):
         from django.contrib.auth.signals import user_logged_in

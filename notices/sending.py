@@ -23,6 +23,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from meetings.calendar_files import calendar_for
+from meetings.dates import meeting_days, meeting_start
 from meetings.models import Meeting, MeetingDocumentation, MeetingFile, Registration
 from notices.models import NoticePreferences, SentNotice, Visit
 from notices.services import change_rows, grouped
@@ -131,7 +132,7 @@ def _message(user, notice: Notice) -> EmailMultiAlternatives:
 def _date(moment) -> str:
     from django.utils.formats import date_format
 
-    return date_format(timezone.localtime(moment), "j F Y H:i")
+    return date_format(timezone.localtime(moment), "DATETIME_FORMAT")
 
 
 # --- The notices -------------------------------------------------------------
@@ -164,7 +165,7 @@ def _deadline(meeting, days) -> Notice:
         % {"title": meeting.title, "date": _date(meeting.registration_deadline)},
         lines=[
             _("Nobody from your organisation has registered for %(title)s on %(date)s yet.")
-            % {"title": meeting.title, "date": _date(meeting.starts_at)},
+            % {"title": meeting.title, "date": meeting_days(meeting)},
             _("Registration closes %(deadline)s.")
             % {"deadline": _date(meeting.registration_deadline)},
         ],
@@ -190,7 +191,7 @@ def _meeting_soon(meeting) -> Notice:
     calendar = calendar_for(PortalAddress(), [meeting]).to_ical()
     lines = [
         _("%(title)s, which you are registered for, begins %(date)s.")
-        % {"title": meeting.title, "date": _date(meeting.starts_at)}
+        % {"title": meeting.title, "date": meeting_start(meeting)}
     ]
     place = ", ".join(p for p in [meeting.venue_name, meeting.venue_address] if p)
     if place:

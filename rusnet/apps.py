@@ -1,9 +1,11 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 class RusnetConfig(AppConfig):
     name = "rusnet"
+    verbose_name = _("Portal")
 
     def ready(self):
         from rusnet import generation

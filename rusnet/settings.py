@@ -57,7 +57,7 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG 
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "rusnet.admin_site.PortalAdminConfig",  # django.contrib.admin, named in Swedish
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -6,10 +6,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from meetings.dates import meeting_days as meeting_dates
 from meetings.models import Meeting
 from summaries import exports, services
 from summaries.forms import YearForm
@@ -106,12 +106,6 @@ def meeting_docx(request, slug):
         services.documentation_notes(meeting),
     )
     return attachment(content, exports.DOCX_TYPE, f"dokumentation-{meeting.slug}.docx")
-
-
-def meeting_dates(meeting):
-    days = meeting.days
-    first = date_format(days[0], "DATE_FORMAT")
-    return first if len(days) == 1 else f"{first} – {date_format(days[-1], 'DATE_FORMAT')}"
 
 
 def attachment(content: bytes, content_type: str, filename: str) -> HttpResponse:

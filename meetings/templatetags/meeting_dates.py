@@ -1,32 +1,26 @@
-"""A meeting's dates and times as one string, in Python: the calendar shows one per row.
-
-The same text templates/meetings/_when.html rendered with {% localtime on %} and the
-date and time filters, without a template include and four filter calls per row.
-"""
+"""A meeting's dates in templates: `{{ meeting|when }}` with times, `{{ meeting|days }}`
+without, `{{ first|day_range:last }}` for any two dates (meetings/dates.py)."""
 
 from django import template
-from django.utils.formats import date_format, time_format
-from django.utils.timezone import localtime
+
+from meetings.dates import day_range as format_day_range
+from meetings.dates import meeting_days, meeting_when
 
 register = template.Library()
 
 
 @register.filter
 def when(meeting):
-    """'Tuesday 27 January 2026, 09:30–15:00', or a span of days; times only if announced."""
-    starts_at, ends_at = meeting.starts_at, meeting.ends_at
-    start, end = localtime(starts_at), localtime(ends_at)
-    announced = meeting.times_announced
-    # As the template did: the dates compared as loaded (UTC), shown in local time.
-    if starts_at.date() == ends_at.date():
-        text = date_format(start, "l j F Y")
-        if announced:
-            text += f", {time_format(start, 'TIME_FORMAT')}–{time_format(end, 'TIME_FORMAT')}"
-        return text
-    text = date_format(start, "j F")
-    if announced:
-        text += " " + time_format(start, "TIME_FORMAT")
-    text += " – " + date_format(end, "j F Y")
-    if announced:
-        text += " " + time_format(end, "TIME_FORMAT")
-    return text
+    """'tisdag 27 januari 2026, 09.30–15.00', or a span of days; times only if announced."""
+    return meeting_when(meeting)
+
+
+@register.filter
+def days(meeting):
+    """'22 maj 2026', '9–10 september 2026'."""
+    return meeting_days(meeting)
+
+
+@register.filter
+def day_range(first, last):
+    return format_day_range(first, last)
