@@ -134,9 +134,7 @@ def reason_to_show(reason, tracked):
     changes say that better)."""
     if not reason or tracked is None:
         return reason or ""
-    labels = {
-        str(getattr(f, "verbose_name", getattr(f, "label", ""))).lower() for f in tracked.fields
-    }
+    labels = {str(f.verbose_name).lower() for f in tracked.model._meta.concrete_fields}
     parts = [part.strip().lower() for part in reason.split(",")]
     return "" if all(part in labels for part in parts) else reason
 
