@@ -241,7 +241,7 @@ def history(request, slug):
     meeting = meeting_for_editor(request, slug)
     page = paginate(request, meeting_history(meeting), 25)
     page.object_list = attach_changes(
-        with_users(page.object_list), HISTORY_PARTS, owners=("meeting",)
+        with_users(page.object_list), HISTORY_PARTS, owners=("meeting",), user=request.user
     )
     can_restore = {
         "mote": request.user.has_perm("meetings.restore_history"),
@@ -286,6 +286,7 @@ def restore(request, slug, part, history_id):
     context = restore_preview(
         record,
         owners=("meeting",),
+        user=request.user,
         back_url=reverse("meetings:history", args=[meeting.slug]),
         back_label=_("History of %(title)s") % {"title": meeting.title},
     )

@@ -262,6 +262,7 @@ def restore(request, slug, kind, history_id):
     context = restore_preview(
         record,
         owners=("region",),
+        user=request.user,
         only=only,
         back_url=reverse("regions:history", args=[region.slug]),
         back_label=_("History of %(name)s") % {"name": region.name},

@@ -16,6 +16,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.contrib.auth.models import AnonymousUser
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 from django.utils.formats import date_format, time_format
@@ -102,7 +103,7 @@ def pairs(records):
     return result
 
 
-def attach_changes(rows, models_by_part, owners=()):
+def attach_changes(rows, models_by_part, owners=(), user=None):
     """Give each row `changes` (a list of Change) and `reason` (the change reason, unless
     it only repeats the changed fields' names). Queries: one per history table, one per
     model a foreign key points to."""
@@ -117,7 +118,8 @@ def attach_changes(rows, models_by_part, owners=()):
         [
             (tracked[part], [version for pair in found[part].values() for version in pair])
             for part in models_by_part
-        ]
+        ],
+        user,
     )
     for row in rows:
         record, previous = found.get(row["part"], {}).get(row["history_id"], (None, None))
@@ -139,10 +141,12 @@ def reason_to_show(reason, tracked):
     return "" if all(part in labels for part in parts) else reason
 
 
-def foreign_names(tracked_versions):
+def foreign_names(tracked_versions, user=None):
     """{(related model, id): name} for every foreign key value of these versions.
 
     `tracked_versions` is [(Tracked, [version or None, ...])]; one query per related model.
+    A model with `visible_to` (a draft meeting) is named only to whom may see it (`user`;
+    a visitor when None); the others read "–".
     """
     wanted = defaultdict(set)
     for tracked, versions in tracked_versions:
@@ -155,7 +159,10 @@ def foreign_names(tracked_versions):
     names = {}
     for related, ids in wanted.items():
         ids.discard(None)
-        for obj in related._default_manager.filter(pk__in=ids or NO_ID):
+        queryset = related._default_manager.filter(pk__in=ids or NO_ID)
+        if hasattr(queryset, "visible_to"):
+            queryset = queryset.visible_to(user or AnonymousUser())
+        for obj in queryset:
             names[(related, obj.pk)] = str(obj)
     return names
 
@@ -227,8 +234,11 @@ def text_change(model_field, before: str, after: str) -> Change:
     matcher = difflib.SequenceMatcher(None, old_words, new_words, autojunk=False)
     opcodes = matcher.get_opcodes()
     changed = sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in opcodes if tag != "equal")
-    if changed > MAX_DIFF_WORDS or not old_words or not new_words:
-        return Change(label, before or "–", after or "–", long=True)
+    if not old_words or not new_words:  # written or emptied: short text is shown as it is
+        short = len(before or after) <= SHORT_TEXT
+        return Change(label, before or "–", after or "–", long=not short)
+    if changed > MAX_DIFF_WORDS:
+        return Change(label, before, after, long=True)
     return Change(label, before, after, words=word_segments(opcodes, old_words, new_words))
 
 
@@ -259,12 +269,12 @@ def word_segments(opcodes, old_words, new_words) -> list:
     return segments
 
 
-def side_by_side(record, current, owners=(), only=None) -> list:
+def side_by_side(record, current, owners=(), only=None, user=None) -> list:
     """The restore preview: every field as it is today beside the version that comes back,
     [(label, today, restored, differs)]; `current` is None when the object was removed.
     With `only`, the other fields keep today's value (see concurrency.restore_version)."""
     tracked = Tracked.of(record.instance_type, owner=owners)
-    names = foreign_names([(tracked, [record, current])])
+    names = foreign_names([(tracked, [record, current])], user)
 
     def comes_back(*field_names):
         if current is None or only is None or all(name in only for name in field_names):
@@ -291,12 +301,12 @@ def side_by_side(record, current, owners=(), only=None) -> list:
     return rows
 
 
-def restore_preview(record, owners=(), only=None, **context) -> dict:
+def restore_preview(record, owners=(), only=None, user=None, **context) -> dict:
     """The context of restore.html: the record, and every field today beside the version
     that comes back (`current` None when the object has been removed since)."""
     model = record.instance_type
     current = model._default_manager.filter(pk=record.id).first()
-    rows = side_by_side(record, current, owners=owners, only=only)
+    rows = side_by_side(record, current, owners=owners, only=only, user=user)
     return {
         "record": record,
         "current": current,

@@ -137,12 +137,12 @@ def detail(request, slug):
         "marked": any(i.organisation_id == organisation_id for i in theme.interests.all()),
     }
     if user.has_perm("themes.view_theme_details"):
-        context["history"] = theme_history(theme)
+        context["history"] = theme_history(theme, user)
         context["can_restore"] = user.has_perm("themes.restore_theme")
     return render(request, "themes/detail.html", context)
 
 
-def theme_history(theme) -> list:
+def theme_history(theme, user) -> list:
     """The theme's latest changes as rows with what each changed (rusnet.history_changes)."""
     records = theme.history.select_related("history_user")[:HISTORY_ON_THEME_PAGE]
     rows = [
@@ -156,7 +156,7 @@ def theme_history(theme) -> list:
         }
         for record in records
     ]
-    return attach_changes(rows, {"tema": Theme})
+    return attach_changes(rows, {"tema": Theme}, user=user)
 
 
 @login_required
@@ -286,7 +286,9 @@ def restore(request, slug, history_id):
         restore_version(record)
         messages.success(request, _("The earlier version was restored."))
         return redirect(record.instance)
-    context = restore_preview(record, back_url=theme.get_absolute_url(), back_label=theme.title)
+    context = restore_preview(
+        record, user=request.user, back_url=theme.get_absolute_url(), back_label=theme.title
+    )
     return render(request, "restore.html", context)
 
 
