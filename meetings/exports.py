@@ -6,8 +6,8 @@ import io
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
+
+from rusnet import spreadsheets
 
 
 def yes_no(value):
@@ -58,15 +58,11 @@ def as_xlsx(registrations, title) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Registrations")[:31]
-    sheet.append(header)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in body:
-        sheet.append(row)
-    for index, column in enumerate(zip(header, *body, strict=False), start=1):
-        width = max(len(str(value)) for value in column) + 2
-        sheet.column_dimensions[get_column_letter(index)].width = min(max(width, 10), 60)
-    sheet.freeze_panes = "A2"
+    widths = spreadsheets.content_widths(header, body)
+    spreadsheets.set_up(sheet, widths)
+    spreadsheets.append(sheet, spreadsheets.header_cells(sheet, header), widths, 1)
+    for number, row in enumerate(body, start=2):
+        spreadsheets.append(sheet, spreadsheets.row_cells(sheet, row), widths, number)
     workbook.properties.title = title
     out = io.BytesIO()
     workbook.save(out)

@@ -38,8 +38,9 @@ from meetings.programme import (
     move_item,
     shift_day,
 )
-from rusnet.concurrency import changes_in, restore_version
+from rusnet.concurrency import restore_version
 from rusnet.history import combined, history_of, history_rows, with_users
+from rusnet.history_changes import attach_changes, restore_preview
 from rusnet.pagination import paginate
 
 HISTORY_PARTS = {"mote": Meeting, "punkt": ProgrammeItem}
@@ -239,8 +240,13 @@ def meeting_history(meeting):
 def history(request, slug):
     meeting = meeting_for_editor(request, slug)
     page = paginate(request, meeting_history(meeting), 25)
-    page.object_list = with_users(page.object_list)
-    can_restore = request.user.has_perm("meetings.restore_history")
+    page.object_list = attach_changes(
+        with_users(page.object_list), HISTORY_PARTS, owners=("meeting",), user=request.user
+    )
+    can_restore = {
+        "mote": request.user.has_perm("meetings.restore_history"),
+        "punkt": request.user.has_perm("meetings.restore_programme", meeting),
+    }
     return render(
         request,
         "meetings/history.html",
@@ -248,14 +254,22 @@ def history(request, slug):
     )
 
 
+def may_restore(user, meeting, part) -> bool:
+    """The meeting's own row: the secretariat; its programme items: the planning group too."""
+    if part == "mote":
+        return user.has_perm("meetings.restore_history")
+    return user.has_perm("meetings.restore_programme", meeting)
+
+
 @login_required
 def restore(request, slug, part, history_id):
+    """The version that comes back beside today's, then the confirmation (POST)."""
     meeting = meeting_for_editor(request, slug)
-    if not request.user.has_perm("meetings.restore_history"):
-        raise PermissionDenied
     model = HISTORY_PARTS.get(part)
     if model is None:
         raise Http404
+    if not may_restore(request.user, meeting, part):
+        raise PermissionDenied
     record = get_object_or_404(model.history, history_id=history_id)
     owner = record.id if model is Meeting else record.meeting_id
     if owner != meeting.pk:
@@ -269,16 +283,14 @@ def restore(request, slug, part, history_id):
             announce(meeting, restored, "changed")
         messages.success(request, _("The earlier version was restored."))
         return redirect("meetings:history", slug=meeting.slug)
-    return render(
-        request,
-        "restore.html",
-        {
-            "record": record,
-            "changes": changes_in(record),
-            "back_url": reverse("meetings:history", args=[meeting.slug]),
-            "back_label": _("History of %(title)s") % {"title": meeting.title},
-        },
+    context = restore_preview(
+        record,
+        owners=("meeting",),
+        user=request.user,
+        back_url=reverse("meetings:history", args=[meeting.slug]),
+        back_label=_("History of %(title)s") % {"title": meeting.title},
     )
+    return render(request, "restore.html", context)
 
 
 def change_status(request, slug, status, template, success_message):

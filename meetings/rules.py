@@ -22,7 +22,10 @@ rules.add_perm("meetings.add_meeting", is_secretariat)
 # Who may see a meeting is no permission here: MeetingQuerySet.visible_to decides it.
 rules.add_perm("meetings.view_online_link", is_member)
 rules.add_perm("meetings.publish_meeting", is_secretariat)
+# The meeting's own row (its status, dates, publication) goes back only by the
+# secretariat; the planning group restores earlier versions of the programme's items.
 rules.add_perm("meetings.restore_history", is_secretariat)
+rules.add_perm("meetings.restore_programme", can_manage_meeting)
 
 # Registrations, documentation and files. Dietary needs and the registration list
 # are personal data: the planning group and the secretariat only.

@@ -5,6 +5,7 @@ from django.db.models import F
 from regions.forms import ITEM_KINDS
 from regions.models import Organisation
 from rusnet.history import combined, history_of, history_rows, with_users
+from rusnet.history_changes import attach_changes
 
 REGION_KIND = "region"
 
@@ -34,9 +35,15 @@ def _label_field(model) -> str:
     raise ValueError(f"No label field on {model}")
 
 
+def history_models() -> dict:
+    """{part: model} for every table region_history reads."""
+    return {REGION_KIND: Organisation} | {slug: kind.model for slug, kind in ITEM_KINDS.items()}
+
+
 def with_users_and_kinds(rows):
-    """Attach the editing user and the kind's name to a page of history rows (one query)."""
-    rows = with_users(rows)
+    """Attach the editing user, the kind's name and what changed to a page of history rows
+    (the rows carry the user; the changes cost one query per table, see rusnet.history_changes)."""
+    rows = attach_changes(with_users(rows), history_models(), owners=("region",))
     for row in rows:
         kind = ITEM_KINDS.get(row["part"])
         row["kind_name"] = kind.verbose_name if kind else Organisation._meta.verbose_name

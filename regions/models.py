@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from rusnet.concurrency import VersionedModel
+from rusnet.history_changes import FieldGroup
 
 
 class OrganisationQuerySet(models.QuerySet):
@@ -161,6 +162,8 @@ class Strategy(RegionItem):
     description = models.TextField(_("description"), blank=True)
 
     history = HistoricalRecords()
+    # The history shows the two years as one period: "Period: 2020–2030 → 2021–2030".
+    history_groups = (FieldGroup(_("Period"), ("period_start", "period_end")),)
 
     class Meta:
         verbose_name = _("strategy")

@@ -17,4 +17,7 @@ def is_editor_of_region(user, region):
 rules.add_perm("regions.view_people", is_member)
 rules.add_perm("regions.view_history", is_member)
 rules.add_perm("regions.change_region", is_editor_of_region | is_secretariat)
-rules.add_perm("regions.restore_history", is_secretariat)
+# A region editor restores earlier versions of their own region's facts; the region's
+# own row only in the fields their form edits (regions.restore_every_field).
+rules.add_perm("regions.restore_history", is_editor_of_region | is_secretariat)
+rules.add_perm("regions.restore_every_field", is_secretariat)

@@ -14,8 +14,9 @@ from regions.forms import ITEM_KINDS, PersonFilter, RegionDescriptionForm
 from regions.history import REGION_KIND, history_model, region_history, with_users_and_kinds
 from regions.map import county_shapes
 from regions.models import Organisation, Person, PhaseEntry, confirm_region_facts
-from rusnet.concurrency import changes_in, restore_version
+from rusnet.concurrency import restore_version
 from rusnet.fragments import cached
+from rusnet.history_changes import restore_preview
 from rusnet.pagination import paginate
 from sources.services import attach_sources, attached
 from surveys.models import Response, Survey, survey_drafts_seen_by
@@ -81,7 +82,7 @@ def detail(request, slug):
     region = Organisation(pk=page["pk"], kind=Organisation.Kind.REGION, slug=slug)
     context = {**page, "slug": slug, "can_edit": user.has_perm("regions.change_region", region)}
     if members:
-        can_restore = user.has_perm("regions.restore_history")
+        can_restore = user.has_perm("regions.restore_history", region)
         surveys = Survey.objects.visible_to(user)
         context["members_part"] = cached(
             request,
@@ -232,7 +233,7 @@ def history(request, slug):
     region = get_object_or_404(Organisation.objects.regions(), slug=slug)
     page = paginate(request, region_history(region), 25)
     page.object_list = with_users_and_kinds(page.object_list)
-    can_restore = request.user.has_perm("regions.restore_history")
+    can_restore = request.user.has_perm("regions.restore_history", region)
     return render(
         request,
         "regions/history.html",
@@ -242,25 +243,29 @@ def history(request, slug):
 
 @login_required
 def restore(request, slug, kind, history_id):
-    if not request.user.has_perm("regions.restore_history"):
-        raise PermissionDenied
+    """The version that comes back beside today's, then the confirmation (POST)."""
     region = get_object_or_404(Organisation.objects.regions(), slug=slug)
+    if not request.user.has_perm("regions.restore_history", region):
+        raise PermissionDenied
     if kind != REGION_KIND:
         item_kind(kind)
     record = get_object_or_404(history_model(kind), history_id=history_id)
     if (record.id if kind == REGION_KIND else record.region_id) != region.pk:
         raise Http404
+    only = None
+    if kind == REGION_KIND and not request.user.has_perm("regions.restore_every_field"):
+        only = RegionDescriptionForm._meta.fields
     if request.method == "POST":
-        restore_version(record)
+        restore_version(record, fields=only)
         messages.success(request, _("The earlier version was restored."))
         return redirect("regions:history", slug=region.slug)
-    return render(
-        request,
-        "restore.html",
-        {
-            "record": record,
-            "changes": changes_in(record),
-            "back_url": reverse("regions:history", args=[region.slug]),
-            "back_label": _("History of %(name)s") % {"name": region.name},
-        },
+    context = restore_preview(
+        record,
+        owners=("region",),
+        user=request.user,
+        only=only,
+        back_url=reverse("regions:history", args=[region.slug]),
+        back_label=_("History of %(name)s") % {"name": region.name},
+        note=_("The region's name, kind and county code stay as they are today.") if only else "",
     )
+    return render(request, "restore.html", context)

@@ -88,24 +88,24 @@ class VersionedModelForm(forms.ModelForm):
         self.data = data
 
 
-def restore_version(record):
+def restore_version(record, fields=None):
     """Make an object look as it did in a history record, recreating it if it was deleted.
 
+    With `fields`, only those fields come back and the rest stay as they are today (a
+    region editor restores what the region's form edits, not its name or county code).
     The restore is itself a new version, so a form opened before it conflicts.
     """
     instance = record.instance
     model = type(instance)
     with transaction.atomic():
         current = model.objects.select_for_update().filter(pk=instance.pk).first()
+        if fields is not None and current is not None:
+            for name in fields:
+                setattr(current, name, getattr(instance, name))
+            instance = current
         instance.version = current.version + 1 if current else 1
         instance._change_reason = gettext("Restored version of %(date)s") % {
             "date": date_format(localtime(record.history_date), "DATETIME_FORMAT")
         }
         instance.save()
     return instance
-
-
-def changes_in(record) -> list:
-    """What a history record changed compared with the record before it (empty for the first)."""
-    previous = record.prev_record
-    return record.diff_against(previous).changes if previous else []

@@ -2,22 +2,18 @@
 
 import io
 import tempfile
-from datetime import date
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from docx import Document
 from docx.shared import Pt
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
-from summaries.services import Table, display, markdown_blocks
+from rusnet import spreadsheets
+from summaries import docx_layout
+from summaries.services import Table, markdown_blocks
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-BOLD = Font(bold=True)
 
 
 def sheet_title(title: str, used: set) -> str:
@@ -36,64 +32,46 @@ def xlsx_file(tables: list[Table], title: str):
 
     The write-only workbook streams every row to disk as it is appended, so memory
     stays flat however long the tables are; the caller streams the file back
-    (FileResponse closes and thereby deletes it).
+    (FileResponse closes and thereby deletes it). Layout: rusnet.spreadsheets.
     """
     workbook = Workbook(write_only=True)
     workbook.properties.title = title
     used = set()
     for table in tables:
         sheet = workbook.create_sheet(sheet_title(table.title, used))
-        widths = table.widths or [max(len(heading) + 2, 12) for heading in table.header]
-        for index, width in enumerate(widths, start=1):
-            sheet.column_dimensions[get_column_letter(index)].width = width
-        sheet.freeze_panes = "A2"
-        header = []
-        for heading in table.header:
-            cell = WriteOnlyCell(sheet, value=heading)
-            cell.font = BOLD
-            header.append(cell)
-        sheet.append(header)
-        for row in table.rows:
-            sheet.append([xlsx_value(sheet, value) for value in row])
+        widths = spreadsheets.content_widths(table.header, table.rows)
+        spreadsheets.set_up(sheet, widths)
+        spreadsheets.append(sheet, spreadsheets.header_cells(sheet, table.header), widths, 1)
+        for number, row in enumerate(table.rows, start=2):
+            spreadsheets.append(sheet, spreadsheets.row_cells(sheet, row), widths, number)
+        if table.notes:  # written once under the table, after an empty row
+            sheet.append([])
+            for note in table.notes:
+                sheet.append([note])
     out = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it
     workbook.save(out)
     out.seek(0)
     return out
 
 
-def xlsx_value(sheet, value):
-    if isinstance(value, date):
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.number_format = "yyyy-mm-dd"
-        return cell
-    if value is None:
-        return ""
-    return value if isinstance(value, int | float | str) else str(value)
-
-
 # python-docx builds the whole document in memory before saving. That is fine here:
-# a report of one year or one meeting is a few hundred rows at most.
+# a report of one year or one meeting is a few hundred rows at most. The layout
+# (widths, orientation, header and footer) is summaries.docx_layout's.
 
 
-def new_document(title: str):
-    document = Document()
-    document.core_properties.title = title
-    document.styles["Normal"].font.size = Pt(10)
-    return document
-
-
-def add_table(document, table: Table) -> None:
+def add_table(document, table: Table, heading_level=1, plan=None) -> None:
+    """The table under its heading, with its notes written once below it."""
     if not table.rows:
+        docx_layout.new_section(document, landscape=False)
+        document.add_heading(table.title, heading_level)
         document.add_paragraph(_("Nothing recorded."))
         return
-    word_table = document.add_table(rows=1, cols=len(table.header))
-    word_table.style = "Table Grid"
-    for cell, heading in zip(word_table.rows[0].cells, table.header, strict=True):
-        cell.paragraphs[0].add_run(heading).bold = True
-    for row in table.rows:
-        cells = word_table.add_row().cells
-        for cell, value in zip(cells, row, strict=True):
-            cell.text = display(value)
+    rows = table.display_rows()
+    docx_layout.add_table(
+        document, table.header, rows, heading=table.title, level=heading_level, plan=plan
+    )
+    for note in table.notes:
+        document.add_paragraph(note).runs[0].font.size = Pt(9)
 
 
 def docx_bytes(document) -> bytes:
@@ -104,16 +82,17 @@ def docx_bytes(document) -> bytes:
 
 def annual_docx(tables: list[Table], year: int) -> bytes:
     title = _("The RUS network in %(year)s") % {"year": year}
-    document = new_document(title)
+    first = tables[0] if tables and tables[0].rows else None
+    landscape = first is not None and docx_layout.plan_widths(first.header, first.display_rows())[0]
+    document = docx_layout.new_document(title, timezone.localdate(), landscape=landscape)
     document.add_heading(title, 0)
     for table in tables:
-        document.add_heading(table.title, 1)
         add_table(document, table)
     return docx_bytes(document)
 
 
-def meeting_docx(meeting, facts, programme: Table, represented, notes: str) -> bytes:
-    document = new_document(meeting.title)
+def meeting_docx(meeting, facts, programme: list[Table], represented, notes: str) -> bytes:
+    document = docx_layout.new_document(meeting.title, timezone.localdate())
     document.add_heading(meeting.title, 0)
     for label, value in facts:
         paragraph = document.add_paragraph()
@@ -121,7 +100,14 @@ def meeting_docx(meeting, facts, programme: Table, represented, notes: str) -> b
         paragraph.add_run(value)
 
     document.add_heading(_("Programme"), 1)
-    add_table(document, programme)
+    if not programme:
+        document.add_paragraph(_("Nothing recorded."))
+    # One table per day under the day as its heading, every day with the same columns.
+    every_row = [row for day in programme for row in day.display_rows()]
+    plan = docx_layout.plan_widths(programme[0].header, every_row) if programme else None
+    for day in programme:
+        add_table(document, day, heading_level=2, plan=plan)
+    docx_layout.back_to_portrait(document)
 
     document.add_heading(_("Organisations represented"), 1)
     document.add_paragraph(

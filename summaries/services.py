@@ -13,6 +13,7 @@ from datetime import date
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from meetings.models import Meeting, MeetingHost, ProgrammeItem, ProgrammeSpeaker, Registration
@@ -31,9 +32,9 @@ class Table:
     title: str
     header: list[str]
     rows: list[list] = field(default_factory=list)
-    widths: list[int] = field(default_factory=list)  # XLSX column widths, in characters
     links: list[str] = field(default_factory=list)  # optional: a meeting slug per row
     row_heading: int = 1  # the column (from 1) that names the row: <th scope="row">
+    notes: list[str] = field(default_factory=list)  # written once under the table
 
     def display_rows(self):
         return [[display(value) for value in row] for row in self.rows]
@@ -77,6 +78,10 @@ def year_meetings(year):
 # --- The annual summary -------------------------------------------------------
 
 
+# A mark after a host's name, explained once under the table.
+HOST_MARKS = {MeetingHost.Role.CO_PLANNER: "*", MeetingHost.Role.MENTIONED: "†"}
+
+
 def meetings_table(year) -> Table:
     hosts = MeetingHost.objects.select_related("organisation")
     hosts = hosts.order_by("role", "organisation__name")
@@ -87,16 +92,15 @@ def meetings_table(year) -> Table:
         key="meetings",
         title=_("Meetings"),
         header=[_("Date"), _("Meeting"), _("Theme"), _("Format"), _("Status"), _("Hosts")],
-        widths=[12, 50, 45, 12, 12, 50],
         row_heading=2,
     )
+    roles_seen = set()
     for meeting in meetings.iterator(chunk_size=CHUNK):
-        host_names = [
-            host.organisation.name
-            if host.role == MeetingHost.Role.HOST
-            else f"{host.organisation.name} ({host.get_role_display().lower()})"
-            for host in meeting.hosts.all()
-        ]
+        host_names = []
+        for host in sorted(meeting.hosts.all(), key=lambda h: h.role != MeetingHost.Role.HOST):
+            mark = HOST_MARKS.get(host.role, "")
+            host_names.append(f"{host.organisation.name}{mark}")
+            roles_seen.add(host.role)
         table.rows.append(
             [
                 local_date(meeting.starts_at),
@@ -108,6 +112,12 @@ def meetings_table(year) -> Table:
             ]
         )
         table.links.append(meeting.slug)
+    # The hosts' roles once, under the table, instead of after every name.
+    table.notes = [
+        f"{mark} {MeetingHost.Role(role).label}"
+        for role, mark in HOST_MARKS.items()
+        if role in roles_seen
+    ]
     return table
 
 
@@ -131,7 +141,6 @@ def themes_table(year) -> Table:
         key="themes",
         title=_("Themes and planning groups"),
         header=[_("Theme"), _("Status"), _("Meetings"), _("Planning group")],
-        widths=[50, 12, 30, 70],
     )
     for theme in themes.iterator(chunk_size=CHUNK):
         table.rows.append(
@@ -225,7 +234,6 @@ def organisations_per_meeting_table(represented: dict[int, Represented], total_r
             _("Other organisations"),
             _("Counted from"),
         ],
-        widths=[12, 50, 14, 80, 60, 16],
         row_heading=2,
     )
     for entry in represented.values():
@@ -253,7 +261,6 @@ def organisations_per_region_table(represented: dict[int, Represented], regions)
             _("Meetings represented (of %(total)s)") % {"total": total},
             _("Meetings"),
         ],
-        widths=[35, 16, 80],
     )
     dates_by_region = defaultdict(list)
     for entry in represented.values():  # in date order
@@ -295,7 +302,6 @@ def surveys_table(year, total_regions) -> Table:
             _("Regions that answered (of %(total)s)") % {"total": total_regions},
             _("Response rate among regions (%)"),
         ],
-        widths=[50, 12, 18, 14, 16, 16],
     )
     for survey in surveys:
         rate = round(100 * survey.region_count / total_regions) if total_regions else 0
@@ -349,7 +355,6 @@ def regions_table() -> Table:
             _("Phase since"),
             _("Contacts"),
         ],
-        widths=[32, 50, 14, 22, 12, 90],
     )
     for region in regions.iterator(chunk_size=CHUNK):
         strategy = next(iter(region.strategy_set.all()), None)
@@ -393,24 +398,48 @@ def meeting_for_documentation(slug):
     )
 
 
-def programme_table(meeting) -> Table:
-    table = Table(
-        key="programme",
-        title=_("Programme"),
-        header=[_("Day"), _("Time"), _("Item"), _("Speakers")],
-    )
+def programme_days(meeting) -> list[Table]:
+    """The programme as one table per day, titled by the day ("tisdag 27 januari 2026")."""
+    days = {}
     for item in meeting.items.all():
-        time = ""
-        if item.starts:
-            time = item.starts.strftime("%H.%M")
-            if item.ends:
-                time += "–" + item.ends.strftime("%H.%M")
-        speakers = joined(
-            f"{s.person.name}, {s.organisation.name}" if s.organisation else s.person.name
-            for s in item.speakers.all()
-        )
-        table.rows.append([item.day, time, item.title, speakers])
-    return table
+        if item.day not in days:
+            days[item.day] = Table(
+                key=f"programme-{item.day.isoformat()}",
+                title=capfirst(date_format(item.day, "l j F Y")),
+                header=[_("Time"), _("Item"), _("Speakers")],
+            )
+        days[item.day].rows.append([item_time(item), item.title, item_speakers(item)])
+    return list(days.values())
+
+
+def item_time(item) -> str:
+    if not item.starts:
+        return ""
+    time = item.starts.strftime("%H.%M")
+    if item.ends:
+        time += "–" + item.ends.strftime("%H.%M")
+    return time
+
+
+def item_speakers(item) -> str:
+    """One speaker per line: "Name, Organisation"."""
+    return "\n".join(
+        f"{s.person.name}, {s.organisation.name}" if s.organisation else s.person.name
+        for s in item.speakers.all()
+    )
+
+
+def hosts_by_role(meeting) -> list[tuple[str, str]]:
+    """The hosts as facts, each role named once: ("Värdar", "A, B"), ("Delar planeringen", "C")."""
+    names = defaultdict(list)
+    for host in meeting.hosts.all():
+        names[host.role].append(host.organisation.name)
+    labels = {MeetingHost.Role.HOST: _("Hosts")}
+    return [
+        (str(labels.get(role, role.label)), ", ".join(sorted(names[role])))
+        for role in MeetingHost.Role
+        if names[role]
+    ]
 
 
 def documentation_notes(meeting) -> str:

@@ -95,13 +95,11 @@ def meeting_docx(request, slug):
     themes = services.joined(theme.title for theme in meeting.themes.all())
     if themes:
         facts.append((_("Theme"), themes))
-    hosts = services.joined(host.organisation.name for host in meeting.hosts.all())
-    if hosts:
-        facts.append((_("Hosts"), hosts))
+    facts += services.hosts_by_role(meeting)
     content = exports.meeting_docx(
         meeting,
         facts,
-        services.programme_table(meeting),
+        services.programme_days(meeting),
         meeting.registrations.represented_organisations(),
         services.documentation_notes(meeting),
     )

@@ -39,8 +39,21 @@ def test_region_editor_edits_her_strategy_and_sees_it_in_the_history(
     page.goto(f"{site.url}/regioner/dalarna/")
     expect(page.get_by_role("heading", name="Dalastrategin 2030 – reviderad")).to_be_visible()
     history = page.get_by_role("table").filter(has_text="Rut Redaktör")
-    expect(history).to_contain_text("Titel, Beskrivning")
+    # What changed, old value beside new.
+    expect(history.locator(".history-changes").first).to_contain_text("Titel:")
+    expect(history.locator(".history-old").first).to_have_text("Dalastrategin 2030")
     assert_accessible(page)
+
+    # She restores the earlier version herself, after seeing it beside today's.
+    page.goto(f"{site.url}/regioner/dalarna/historik/")
+    assert_accessible(page)
+    row = page.get_by_role("row").filter(has_text="Strategi: Dalastrategin 2030").last
+    row.get_by_role("link", name="Återställ den här versionen").click()
+    comparison = page.locator(".restore-compare")
+    expect(comparison).to_contain_text("Dalastrategin 2030 – reviderad")
+    assert_accessible(page)
+    page.get_by_role("button", name="Återställ den här versionen").click()
+    expect(page.get_by_role("status")).to_contain_text("har återställts")
 
 
 def test_region_editor_cannot_reach_another_regions_edit_form(page, site, log_in, region_editor):

@@ -50,3 +50,42 @@ def test_planner_moves_items_of_her_meeting(client, planner, may):
     assert client.get(url).status_code == 405
     client.post(url, {"direction": "down", "token": day_token([first, second])})
     assert list(may.items.all()) == [second, first]
+
+
+def restore_url(meeting, part, record):
+    return reverse("meetings:restore", args=[meeting.slug, part, record.history_id])
+
+
+def test_planner_restores_an_item_of_her_meeting_after_a_preview(client, planner, may):
+    from tests.meetings.factories import ProgrammeItemFactory
+
+    item = ProgrammeItemFactory(meeting=may, title="Välkommen")
+    first = item.history.earliest()
+    item.title = "Fel rubrik"
+    item.save()
+    client.force_login(planner)
+    history = client.get(reverse("meetings:history", args=[may.slug])).content.decode()
+    assert restore_url(may, "punkt", first) in history
+    assert restore_url(may, "mote", may.history.earliest()) not in history
+    preview = client.get(restore_url(may, "punkt", first)).content.decode()
+    assert "Fel rubrik" in preview and "Välkommen" in preview and "Efter återställning" in preview
+    assert client.post(restore_url(may, "punkt", first)).status_code == 302
+    item.refresh_from_db()
+    assert item.title == "Välkommen"
+
+
+def test_planner_may_not_restore_the_meeting_itself(client, planner, may):
+    client.force_login(planner)
+    url = restore_url(may, "mote", may.history.earliest())
+    assert client.get(url).status_code == 403
+    assert client.post(url).status_code == 403
+
+
+def test_planner_may_not_restore_items_of_another_meeting(client, planner):
+    from tests.meetings.expectations import january
+
+    meeting = january()
+    record = meeting.items.first().history.earliest()
+    client.force_login(planner)
+    assert client.get(restore_url(meeting, "punkt", record)).status_code == 403
+    assert client.post(restore_url(meeting, "punkt", record)).status_code == 403

@@ -38,7 +38,9 @@ def test_region_editor_changes_the_strategy_and_the_history_says_who(client_as, 
     history = client.get(reverse("regions:history", args=["dalarna"])).content.decode()
     assert "Rut Redaktör" in history
     assert "Dalastrategin 2035" in history
-    assert "ändrades: Titel" in history
+    # What changed, old value beside new, not only the field's name.
+    assert "Titel:</span>" in history
+    assert "Dalastrategin 2030</span>" in history
 
 
 def test_end_year_before_start_year_is_refused_in_swedish(client_as, strategy):
@@ -182,3 +184,97 @@ def test_a_contact_is_either_known_or_new_not_both(client_as, dalarna):
     response = client_as("region_editor").post(url, {"person": known.pk, "new_name": "Dubbel"})
     assert "inte båda" in response.content.decode()
     assert not dalarna.people.filter(name="Dubbel").exists()
+
+
+def history_page(client):
+    return client.get(reverse("regions:history", args=["dalarna"])).content.decode()
+
+
+def test_history_shows_the_period_and_choices_as_people_read_them(client_as, strategy, dalarna):
+    editor = client_as("region_editor")
+    old_period = strategy.period
+    editor.post(edit_url(strategy), strategy_form(strategy, period_start=2021))
+    phase = dalarna.phaseentry_set.first()
+    old_label = phase.get_phase_display()
+    phase.phase = next(value for value, _ in PhaseEntry.Phase.choices if value != phase.phase)
+    phase.save()
+    page = history_page(client_as("member"))
+    assert f'Period:</span>\n    \n    <span class="history-old">{old_period}</span>' in page
+    assert "2021–2030" in page
+    assert old_label in page and phase.get_phase_display() in page
+    assert f">{phase.phase}<" not in page  # the Swedish label, never the stored value
+
+
+def test_a_few_changed_words_show_as_a_word_diff_and_a_rewrite_behind_show(client_as, strategy):
+    editor = client_as("region_editor")
+    text = "Strategin beskriver hur regionen ska växa hållbart fram till år 2030 i hela länet."
+    editor.post(edit_url(strategy), strategy_form(strategy, description=text))
+    strategy.refresh_from_db()
+    changed = text.replace("växa hållbart", "växa grönt")
+    editor.post(edit_url(strategy), strategy_form(strategy, description=changed))
+    strategy.refresh_from_db()
+    rewrite = " ".join(["Helt ny text om något annat"] * 5)
+    editor.post(edit_url(strategy), strategy_form(strategy, description=rewrite))
+    page = history_page(editor)
+    removed = '<span class="visually-hidden">borttaget: </span>hållbart</del>'
+    assert removed in page
+    assert "grönt</ins>" in page
+    assert "texten ändrades" in page and "(visa)" in page
+
+
+def test_the_history_page_reads_previous_versions_in_bulk(client_as, strategy):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    editor = client_as("region_editor")
+    url = reverse("regions:history", args=["dalarna"])
+
+    def reads():
+        with CaptureQueriesContext(connection) as captured:
+            editor.get(url)
+        return [q["sql"] for q in captured.captured_queries if q["sql"].startswith("SELECT")]
+
+    before = reads()
+    for year in range(2031, 2051):
+        strategy.refresh_from_db()
+        editor.post(edit_url(strategy), strategy_form(strategy, period_end=year))
+    assert len(reads()) == len(before)
+
+
+def test_restore_shows_the_version_that_comes_back_beside_todays(client_as, strategy):
+    first = strategy.history.earliest()
+    editor = client_as("region_editor")
+    editor.post(edit_url(strategy), strategy_form(strategy, title="Fel titel"))
+    url = reverse("regions:restore", args=["dalarna", "strategi", first.history_id])
+    page = editor.get(url).content.decode()
+    assert "I dag" in page and "Efter återställning" in page
+    assert page.index("Fel titel") < page.index("Dalastrategin 2030", page.index("I dag"))
+    assert 'class="differs">Fel titel<' in page
+    assert 'method="post"' in page and "csrfmiddlewaretoken" in page
+    strategy.refresh_from_db()
+    assert strategy.title == "Fel titel"  # looking changes nothing
+
+
+def test_region_editor_restores_her_regions_facts_but_not_another_regions(client_as, strategy):
+    first = strategy.history.earliest()
+    editor = client_as("region_editor")
+    editor.post(edit_url(strategy), strategy_form(strategy, title="Fel titel"))
+    url = reverse("regions:restore", args=["dalarna", "strategi", first.history_id])
+    assert client_as("other_editor").post(url).status_code == 403
+    assert editor.post(url).status_code == 302
+    strategy.refresh_from_db()
+    assert strategy.title == "Dalastrategin 2030"
+
+
+def test_region_editor_restores_only_what_her_form_edits_on_the_region_itself(client_as, dalarna):
+    first = dalarna.history.earliest()
+    dalarna.name = "Region Dalarna (nytt namn)"
+    dalarna.description = "Ny beskrivning"
+    dalarna.save()
+    url = reverse("regions:restore", args=["dalarna", "region", first.history_id])
+    editor = client_as("region_editor")
+    assert "namn, typ och länskod förblir" in editor.get(url).content.decode()
+    editor.post(url)
+    dalarna.refresh_from_db()
+    assert dalarna.description == first.description
+    assert dalarna.name == "Region Dalarna (nytt namn)"

@@ -130,7 +130,9 @@ def test_annual_page_shows_the_meetings_themes_and_who_took_part(secretary, took
     assert '<th scope="col">Datum</th>' in page
     assert f'<th scope="row">{JANUARY_TITLE}</th>' in page
     assert "27 januari 2026" in page
-    assert "Region Värmland (delar planeringen)" in page
+    # The hosts' roles once under the table, not "(delar planeringen)" after each name.
+    assert "Region Värmland*" in page and "(delar planeringen)" not in page
+    assert table(response, "meetings").notes == ["* Delar planeringen"]
     # Attendance is marked: Gävleborg registered but was absent, so it does not count.
     per_meeting = next(
         t for t in response.context["tables"] if t.key == "organisations_per_meeting"
@@ -199,7 +201,8 @@ def test_the_page_and_the_xlsx_agree(secretary, took_part):
     workbook = workbook_of(secretary.get(reverse("summaries:annual_xlsx", args=[2026])))
     for table, sheet in zip(page.context["tables"], workbook.worksheets, strict=True):
         assert [cell.value for cell in sheet[1]] == table.header
-        assert sheet.max_row == len(table.rows) + 1
+        notes = len(table.notes) + 1 if table.notes else 0  # an empty row, then the notes
+        assert sheet.max_row == len(table.rows) + 1 + notes
 
 
 def test_region_overview_xlsx(secretary, dalarna):
@@ -267,12 +270,17 @@ def test_meeting_documentation_docx(secretary, january, took_part):
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert headings == [
         "Program",
+        "Tisdag 27 januari 2026",  # the programme grouped by day, the day as its heading
+        "Onsdag 28 januari 2026",
         "Representerade organisationer",
         "Dokumentation",
         "Samtal om framtiden",
     ]
     # The programme, with the times the invitation gives.
-    assert "27 januari 2026 | 13.00–13.35 | Välkommen och incheckning" in text
+    assert "13.00–13.35 | Välkommen och incheckning" in text
+    assert "27 januari 2026 | 13.00" not in text  # the day is the heading, not in every row
+    # Written once, by role: no "(delar planeringen)" after each host.
+    assert "(delar planeringen)" not in text
     # Who took part: the attendance, not the absent registration.
     assert "1 av 21 regioner: Region Dalarna." in text
     assert "Andra organisationer: Tillväxtverket." in text

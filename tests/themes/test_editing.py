@@ -104,3 +104,15 @@ def test_secretariat_restores_an_earlier_version(client, client_as, planner):
     theme.refresh_from_db()
     assert theme.description == original
     assert theme.version == 3
+
+
+def test_the_history_names_a_draft_meeting_only_to_whom_may_see_it(client_as):
+    theme = january_theme()
+    draft = MeetingFactory(title="Hemligt utkast", status="draft")
+    theme.origin_meeting = draft
+    theme.save()
+    member_page = client_as("member").get(theme.get_absolute_url()).content.decode()
+    assert "Hemligt utkast" not in member_page
+    assert "Mötet där temat kom upp:</span>" in member_page  # the change itself is shown
+    secretariat_page = client_as("secretariat").get(theme.get_absolute_url()).content.decode()
+    assert "Hemligt utkast</span>" in secretariat_page

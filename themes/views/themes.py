@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from meetings.models import Meeting, MeetingHost
-from rusnet.concurrency import EditConflict, changes_in, restore_version
+from rusnet.concurrency import EditConflict, restore_version
 from rusnet.fragments import cached, filter_form_html
+from rusnet.history_changes import attach_changes, restore_preview
 from rusnet.pagination import paginate
 from themes.forms import (
     AcceptForm,
@@ -136,9 +137,26 @@ def detail(request, slug):
         "marked": any(i.organisation_id == organisation_id for i in theme.interests.all()),
     }
     if user.has_perm("themes.view_theme_details"):
-        context["history"] = theme.history.select_related("history_user")[:HISTORY_ON_THEME_PAGE]
+        context["history"] = theme_history(theme, user)
         context["can_restore"] = user.has_perm("themes.restore_theme")
     return render(request, "themes/detail.html", context)
+
+
+def theme_history(theme, user) -> list:
+    """The theme's latest changes as rows with what each changed (rusnet.history_changes)."""
+    records = theme.history.select_related("history_user")[:HISTORY_ON_THEME_PAGE]
+    rows = [
+        {
+            "part": "tema",
+            "history_id": record.history_id,
+            "history_date": record.history_date,
+            "history_type": record.history_type,
+            "history_change_reason": record.history_change_reason,
+            "user": record.history_user,
+        }
+        for record in records
+    ]
+    return attach_changes(rows, {"tema": Theme}, user=user)
 
 
 @login_required
@@ -268,16 +286,10 @@ def restore(request, slug, history_id):
         restore_version(record)
         messages.success(request, _("The earlier version was restored."))
         return redirect(record.instance)
-    return render(
-        request,
-        "restore.html",
-        {
-            "record": record,
-            "changes": changes_in(record),
-            "back_url": theme.get_absolute_url(),
-            "back_label": theme.title,
-        },
+    context = restore_preview(
+        record, user=request.user, back_url=theme.get_absolute_url(), back_label=theme.title
     )
+    return render(request, "restore.html", context)
 
 
 def year_plan(request, year):
