@@ -55,6 +55,9 @@ def detail(request, slug):
         - kinds.count(Organisation.Kind.REGION)
         - kinds.count(Organisation.Kind.AGENCY),
         "missing_regions": [region for region in regions if region.pk not in answered],
+        "tally_disagreements": survey.tally_disagreements(
+            [region for region in regions if region.pk in answered]
+        ),
         "rounds": survey.rounds().visible_to(request.user),
         "own_response": own,
         "can_answer": may_answer(request.user, survey),

@@ -15,6 +15,7 @@ from meetings.models import Meeting, MeetingHost
 from rusnet.concurrency import EditConflict, changes_in, restore_version
 from rusnet.fragments import cached, filter_form_html
 from rusnet.pagination import paginate
+from sources.services import SourcesOf, attach_sources
 from themes.forms import (
     AcceptForm,
     DeclineForm,
@@ -123,8 +124,12 @@ def detail(request, slug):
     )
     user = request.user
     organisation_id = getattr(user, "organisation_id", None)
+    planners = list(theme.planners.all())
+    attach_sources([theme, *planners])
     context = {
         "theme": theme,
+        "planners": planners,
+        "planner_sources": SourcesOf(planners),
         "origin_meeting": meetings.filter(pk=theme.origin_meeting_id).first()
         if theme.origin_meeting_id
         else None,
