@@ -124,12 +124,13 @@ def region_page_parts(slug) -> dict:
 def region_members_part(region_id, can_restore, surveys) -> str:
     """Contacts, answers to these surveys and recent history: the same for every member."""
     region = Organisation.objects.get(pk=region_id)
-    responses = (
+    responses = list(
         Response.objects.submitted()
         .filter(organisation=region, survey__in=surveys)
         .select_related("survey")
         .order_by("-survey__date", "-survey__created_at")
     )
+    attach_sources([response.survey for response in responses])
     context = {
         "region": region,
         "contacts": attached(region.contact_set.select_related("person")),

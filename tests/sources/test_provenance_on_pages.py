@@ -127,3 +127,9 @@ def test_the_tally_names_no_region_that_did_not_answer(db):
         "Region Skåne",
         "Region Uppsala",
     ]
+
+
+def test_a_regions_survey_answers_name_their_source(client_as):
+    page = region_page(client_as("member"), "skane")
+    answers = page[page.index("Enkätsvar") :]
+    assert f'<a href="/kallor/enkat-overblick-rus-2017/">{SURVEY_2017}</a>' in answers
