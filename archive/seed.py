@@ -11,7 +11,14 @@ from simple_history.models import registered_models
 FIXTURE_DIR = settings.BASE_DIR / "fixtures"
 
 # In dependency order: later files refer to rows of earlier ones.
-FIXTURES = ["sources.json", "regions.json", "themes.json", "meetings.json", "theme_meetings.json"]
+FIXTURES = [
+    "sources.json",
+    "pages.json",
+    "regions.json",
+    "themes.json",
+    "meetings.json",
+    "theme_meetings.json",
+]
 
 
 @transaction.atomic
@@ -28,6 +35,7 @@ def load_seed_data() -> None:
 
 
 SURVEY_2017 = FIXTURE_DIR / "surveys" / "overblick-rus-2017.txt"
+SURVEY_2017_SOURCE = "sources/003_4ba2380395b1467b.txt"  # the same text, as a source
 
 
 def import_survey_2017() -> None:
@@ -35,9 +43,19 @@ def import_survey_2017() -> None:
 
     Through the importer itself, not retyped; a second import changes nothing.
     """
+    from django.contrib.contenttypes.models import ContentType
+
+    from sources.models import Source, SourceReference
     from surveys.importer import import_file
 
-    import_file(SURVEY_2017.read_bytes(), SURVEY_2017.name)
+    survey = import_file(SURVEY_2017.read_bytes(), SURVEY_2017.name).survey
+    # The answers name their document (seed 003), like every fixture row.
+    SourceReference.objects.get_or_create(
+        source=Source.objects.get(file=SURVEY_2017_SOURCE),
+        content_type=ContentType.objects.get_for_model(survey),
+        object_id=survey.pk,
+        defaults={"location": "hela dokumentet"},
+    )
 
 
 def ensure_initial_history() -> None:

@@ -14,6 +14,7 @@ from meetings.models import Meeting, MeetingHost, MeetingPlanner, drafts_seen_by
 from meetings.services import registration_box
 from rusnet.fragments import cached, filter_form_html
 from rusnet.pagination import paginate
+from sources.services import SourcesOf, attach_sources
 
 PAST_PER_PAGE = 20
 
@@ -154,9 +155,13 @@ def detail(request, slug):
 
 def meeting_page_parts(meeting, can_see_link) -> dict:
     """The meeting's head, facts, programme and links as HTML, and how many are registered."""
+    items = programme_items(meeting)
+    meeting = with_facts(meeting)
+    attach_sources([meeting, *items])
     context = {
-        "meeting": with_facts(meeting),
-        "days": programme_days(programme_items(meeting)),
+        "meeting": meeting,
+        "days": programme_days(items),
+        "programme_sources": SourcesOf(items),
         "can_see_link": can_see_link,
     }
     return {

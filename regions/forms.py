@@ -1,4 +1,5 @@
 from dataclasses import dataclass
+from datetime import timedelta
 
 import django_filters
 from django import forms
@@ -17,6 +18,8 @@ from regions.models import (
     Strategy,
 )
 from rusnet.concurrency import VersionedModelForm
+
+CONFIRMED_RECENTLY = timedelta(days=365)
 
 
 class DateInput(forms.DateInput):
@@ -183,7 +186,19 @@ class PersonFilter(django_filters.FilterSet):
     title = django_filters.CharFilter(
         label=_("Role or title contains"), lookup_expr="icontains", max_length=200
     )
+    confirmed = django_filters.BooleanFilter(
+        label=_("Confirmed in the last year"),
+        widget=forms.CheckboxInput,
+        method="filter_confirmed",
+    )
 
     class Meta:
         model = Person
-        fields = ["name", "organisation", "organisation__kind", "title"]
+        fields = ["name", "organisation", "organisation__kind", "title", "confirmed"]
+
+    def filter_confirmed(self, queryset, name, value):
+        """Ticked: only people whose details were saved or confirmed in the last 365 days
+        (the 2017 addresses are not, until someone does)."""
+        if not value:
+            return queryset
+        return queryset.confirmed_since(timezone.now() - CONFIRMED_RECENTLY)

@@ -103,6 +103,24 @@ class PersonQuerySet(models.QuerySet):
         """People the directory lists: not those whose personal data was erased."""
         return self.filter(erased_at__isnull=True)
 
+    def confirmed_since(self, moment):
+        """People whose details someone saved since `moment` (the seed loading saves as
+        nobody), or who are contacts of a region whose editor confirmed its facts since."""
+        saved = Person.history.model.objects.filter(
+            id=models.OuterRef("pk"), history_user__isnull=False, history_date__gte=moment
+        )
+        confirmed_regions = Organisation.history.model.objects.filter(
+            history_change_reason=CONFIRMED, history_date__gte=moment
+        ).values("id")
+        return self.filter(
+            models.Exists(saved)
+            | models.Exists(
+                Contact.objects.filter(
+                    person=models.OuterRef("pk"), region_id__in=confirmed_regions
+                )
+            )
+        )
+
 
 class Person(VersionedModel):
     """Somebody the network knows of: respondent, speaker, contact. Need not have an account."""
@@ -339,3 +357,22 @@ def confirm_region_facts(region, user):
     Organisation.history.bulk_history_create(
         [region], update=True, default_user=user, default_change_reason=CONFIRMED
     )
+
+
+def last_confirmation(region_id):
+    """When the region's facts were last confirmed and by which organisation (the confirming
+    editor's; a public page names the organisation, never the person), or None."""
+    row = (
+        Organisation.history.filter(id=region_id, history_change_reason=CONFIRMED)
+        .order_by("-history_date")
+        .values("history_date", "history_user__organisation__name")
+        .first()
+    )
+    if row is None:
+        return None
+    return Confirmation(row["history_date"], row["history_user__organisation__name"] or "")
+
+
+class Confirmation:
+    def __init__(self, on, by):
+        self.on, self.by = on, by

@@ -13,7 +13,13 @@ from django.views.decorators.http import require_POST
 from regions.forms import ITEM_KINDS, PersonFilter, RegionDescriptionForm
 from regions.history import REGION_KIND, history_model, region_history, with_users_and_kinds
 from regions.map import county_shapes
-from regions.models import Organisation, Person, PhaseEntry, confirm_region_facts
+from regions.models import (
+    Organisation,
+    Person,
+    PhaseEntry,
+    confirm_region_facts,
+    last_confirmation,
+)
 from rusnet.concurrency import restore_version
 from rusnet.fragments import cached
 from rusnet.history_changes import restore_preview
@@ -104,6 +110,7 @@ def region_page_parts(slug) -> dict:
         "annual_cycle": list(region.annualcycleitem_set.all()),
         "roles": region.regionrole_set.all(),
     }
+    context["confirmation"] = last_confirmation(region.pk)
     attach_sources(
         [*context["strategies"], *context["phases"], *context["plans"], *context["annual_cycle"]]
     )
@@ -118,15 +125,17 @@ def region_page_parts(slug) -> dict:
 def region_members_part(region_id, can_restore, surveys) -> str:
     """Contacts, answers to these surveys and recent history: the same for every member."""
     region = Organisation.objects.get(pk=region_id)
-    responses = (
+    responses = list(
         Response.objects.submitted()
         .filter(organisation=region, survey__in=surveys)
         .select_related("survey")
         .order_by("-survey__date", "-survey__created_at")
     )
+    attach_sources([response.survey for response in responses])
     context = {
         "region": region,
         "contacts": attached(region.contact_set.select_related("person")),
+        "confirmation": last_confirmation(region.pk),
         "organisation": region,
         "responses": responses,
         "history": with_users_and_kinds(region_history(region)[:HISTORY_ON_REGION_PAGE]),
@@ -150,6 +159,7 @@ def people(request):
     people = Person.objects.in_directory().select_related("organisation")
     person_filter = PersonFilter(request.GET, queryset=people)
     page = paginate(request, person_filter.qs, 50)
+    page.object_list = attached(page.object_list)  # a 2017 address says it is from 2017
     return render(request, "regions/people.html", {"filter": person_filter, "page": page})
 
 

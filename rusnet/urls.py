@@ -21,6 +21,7 @@ urlpatterns = [
     path("teman/", include("themes.urls")),
     path("sammanstallningar/", include("summaries.urls")),
     path("kallor/", include("sources.urls")),
+    path("om-natverket/", include("sources.network_urls")),
     path("sok/", include("search.urls")),
     path("", include("notices.urls")),
     path("admin/", admin.site.urls),

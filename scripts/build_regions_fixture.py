@@ -317,7 +317,12 @@ STRATEGIES = [
         "”Regionala utvecklingsnämnden ansvarar för att i kontinuerlig dialog med aktörer i länet "
         "säkerställa att ett årshjul för genomförande och uppföljning av Dalastrategin finns på "
         "plats och är tydligt kommunicerat.” Bilderna visar ”Samhandling mot 2030” med orden "
-        "Möjliggörande, Utforskande, Platsbaserat och Inkluderande. "
+        "Möjliggörande, Utforskande, Platsbaserat och Inkluderande.\n"
+        "Bilden ”Dalastrategin”: ”Ett hållbart Dalarna med utvecklingskraft i alla delar av "
+        "länet” och ”En god lokal och regional utvecklingskapacitet”, med frågorna ”Hur kan "
+        "utvecklingskraften stärkas?” och ”Vilka är de största utmaningarna?” och områdena "
+        "Kunskap och analys, Samverkan och nätverk, Kommunikation och påverkan, Finansiering och "
+        "Processtöd.\n"
         "Källa: RUS-nätverket 10 maj 2023 (Linnéa Hassis, Region Dalarna).",
     ),
     (
@@ -332,8 +337,17 @@ STRATEGIES = [
         "cirkulär ekonomi med förnyelseförmåga och ett ökat humankapital”. Prioriteringar bl.a. "
         "”Utveckla attraktiva livsmiljöer och god tillgänglighet”, ”Utveckla en innovativ region "
         "och ett brett näringsliv” och ”Utveckla kompetensförsörjningen och en god och jämlik "
-        "hälsa”. Gröna tråden är strategins lärande- och uppföljningscykel. Politiken prioriterar "
-        "bland insatsområden årligen. Källa: RUS-nätverket 10 maj 2023 (Cecilia Birgersson).",
+        "hälsa”. Gröna tråden är strategins lärande- och uppföljningscykel.\n"
+        "Gröna Kronoberg 2025 i bilden ”Förslag på förändringar”:\n"
+        "Fokus på utmaningar\n"
+        "Styrning genom att följa måluppfyllelse och effekter av insatser\n"
+        "Bort från det ohållbara\n"
+        "Börjar i nuläget, med sikte framåt\n"
+        "Uppföljning görs under och efter insats\n"
+        "Projektfokus, en insats mot ett mål, hierarkisk målstruktur\n"
+        "Resurser ligger fast och följer prioriteringar med viss tröghet eller inte alls\n"
+        "Politiken prioriterar bland insatsområden årligen samt följer dessa särskilt\n"
+        "Källa: RUS-nätverket 10 maj 2023 (Cecilia Birgersson).",
     ),
     (
         "kronoberg2035",
@@ -343,14 +357,18 @@ STRATEGIES = [
         2035,
         "",
         "Kommande strategi, under framtagande: ”Står inför att ta fram en ny strategi och då kommer "
-        "även årshjulet förändras”. Föreslagna förändringar jämfört med Gröna Kronoberg 2025: fokus "
-        "på möjligheter i stället för utmaningar; styrning genom analys och säkring av insatser i "
-        "stället för att följa måluppfyllelse och effekter; mot det hållbara i stället för bort från "
-        "det ohållbara; börjar i framtiden, med hänsyn till nuläget; analys och design görs innan "
-        "och under insats i stället för uppföljning under och efter; portföljfokus med insatser mot "
-        "komplexa målbilder i stället för projektfokus och hierarkisk målstruktur; resurser "
-        "allokeras till kraftsamlingar; politiken prioriterar kraftsamlingar vart fjärde år och "
-        "följer dessa särskilt, med en rullande färdplan för riktningarna. "
+        "även årshjulet förändras”.\n"
+        "Regional utvecklingsstrategi 2035 i bilden ”Förslag på förändringar” (mot Gröna "
+        "Kronoberg 2025):\n"
+        "Fokus på möjligheter\n"
+        "Styrning genom analys och säkring av insatser\n"
+        "Mot det hållbara\n"
+        "Börjar i framtiden, med hänsyn till nuläget\n"
+        "Analys och design görs innan och under insats\n"
+        "Portföljfokus, insatser mot komplexa målbilder\n"
+        "Resurser allokeras till kraftsamlingar\n"
+        "Politiken prioriterar kraftsamlingar vart fjärde år, samt följer dessa särskilt. "
+        "Rullande färdplan för riktningarna.\n"
         "Källa: RUS-nätverket 10 maj 2023 (Cecilia Birgersson, Region Kronoberg).",
     ),
     (
@@ -654,7 +672,18 @@ CYCLE = [
         "Gröna Kronoberg 2025: ”Politiken prioriterar bland insatsområden årligen samt följer dessa "
         "särskilt.” Källa: RUS-nätverket 10 maj 2023 (Cecilia Birgersson).",
     ),
+    (
+        R["dalarna"],
+        None,
+        "Internt årshjulsarbete på förvaltningen",
+        "”Internt på förvaltningen håller årshjulsarbetet på att utvecklas ytterligare... "
+        "Utgångspunkten för det är rollen som regionalt utvecklingsansvarig.” "
+        "Källa: RUS-nätverket 10 maj 2023 (Linnéa Hassis).",
+    ),
 ]
+# The cycle items added after the first release: their reference keys come after all
+# others, so the keys of the references loaded before stay as they were.
+FIRST_CYCLE_ITEMS = 4
 
 # ---------------------------------------------------------------------- contacts
 # (region, person key, responsibility)
@@ -708,6 +737,7 @@ CYCLE_SOURCES = [
     ("004", "Dalarnas årshjul"),
     ("003", "fråga 13"),
     ("004", "Kronobergs strategi"),
+    ("004", "Dalarnas årshjul"),
 ]
 CONTACT_SOURCES = [
     ("004", "Linnéa Hassis kontaktuppgifter"),
@@ -803,12 +833,16 @@ def build():
         refs.add(seed, "regions.relatedplan", i, location)
     for i, (region, month, title, desc) in enumerate(CYCLE, start=1):
         add("annualcycleitem", i, region=region, month=month, title=title, description=desc)
-        seed, location = CYCLE_SOURCES[i - 1]
-        refs.add(seed, "regions.annualcycleitem", i, location)
+        if i <= FIRST_CYCLE_ITEMS:
+            seed, location = CYCLE_SOURCES[i - 1]
+            refs.add(seed, "regions.annualcycleitem", i, location)
     for i, (region, key, resp) in enumerate(CONTACTS, start=1):
         add("contact", i, region=region, person=P[key], responsibility=resp)
         seed, location = CONTACT_SOURCES[i - 1]
         refs.add(seed, "regions.contact", i, location)
+    for i in range(FIRST_CYCLE_ITEMS + 1, len(CYCLE) + 1):
+        seed, location = CYCLE_SOURCES[i - 1]
+        refs.add(seed, "regions.annualcycleitem", i, location)
     return rows + refs.rows
 
 

@@ -25,6 +25,8 @@ class SearchEntry(models.Model):
         ORGANISATION = "organisationer", _("Regions and organisations")
         PERSON = "personer", _("People")
         ANSWER = "enkatsvar", _("Survey answers")
+        NETWORK_PAGE = "om-natverket", _("About the network")
+        SOURCE = "kallor", _("Sources")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     object_id = models.PositiveBigIntegerField(_("object id"))

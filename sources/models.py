@@ -13,6 +13,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from rusnet.concurrency import VersionedModel
 
 
 class Source(models.Model):
@@ -75,3 +78,58 @@ class SourceReference(models.Model):
 
     def __str__(self):
         return f"{self.source} {self.location}".strip()
+
+
+class NetworkPage(VersionedModel):
+    """A page of what the network holds in common: "Om nätverket" with its core values and
+    conversation rules (seed 002), the roles of a regional development actor (seed 004).
+
+    The words are data, not template text: the network edits them (with history) as its
+    own understanding changes, and each page and item names its source.
+    """
+
+    slug = models.SlugField(_("short address"), max_length=100, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("page about the network")
+        verbose_name_plural = _("pages about the network")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        if self.slug == ABOUT_PAGE:
+            return reverse("network:about")
+        return reverse("network:page", args=[self.slug])
+
+
+# The slug of the page "Om nätverket" (at /om-natverket/); the roles page's slug.
+ABOUT_PAGE = "om-natverket"
+ROLES_PAGE = "roller"
+
+
+class NetworkPageItem(VersionedModel):
+    """One value, rule, role or point of a page, under a section heading."""
+
+    page = models.ForeignKey(
+        NetworkPage, verbose_name=_("page"), on_delete=models.CASCADE, related_name="items"
+    )
+    section = models.CharField(_("section"), max_length=200)
+    title = models.CharField(_("title"), max_length=300)
+    text = models.TextField(_("text"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("item of a page about the network")
+        verbose_name_plural = _("items of pages about the network")
+        ordering = ["page", "order", "pk"]
+
+    def __str__(self):
+        return self.title

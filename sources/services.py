@@ -31,3 +31,20 @@ def attached(rows) -> list:
     rows = list(rows)
     attach_sources(rows)
     return rows
+
+
+class SourcesOf:
+    """The sources of many rows, each (source, place, interpretation) once: one Källa line
+    for a block whose rows come from the same places (a programme, a section)."""
+
+    def __init__(self, rows):
+        seen, self.source_references = set(), []
+        for row in rows:
+            for reference in getattr(row, "source_references", []):
+                key = (reference.source_id, reference.location, reference.interpretation)
+                if key not in seen:
+                    seen.add(key)
+                    self.source_references.append(reference)
+
+    def __bool__(self):
+        return bool(self.source_references)

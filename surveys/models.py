@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -70,6 +72,13 @@ class Survey(VersionedModel):
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="series_rounds"
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # The compiled file's own count of respondents, as it stands in the file (lines of
+    # tab-separated cells): kept as the document's word, never counted from.
+    tally_in_source = models.TextField(
+        _("the source's own tally"),
+        blank=True,
+        help_text=_("As the imported file gives it; the portal counts the answers itself."),
+    )
 
     history = HistoricalRecords()
     objects = SurveyQuerySet.as_manager()
@@ -127,6 +136,29 @@ class Survey(VersionedModel):
         """Where "By question" starts: the first question that is not about the respondent."""
         first = self.asked_questions().order_by("order", "number").first()
         return first.number if first else 1
+
+    def tally_lines(self) -> list[str]:
+        """The source's tally as it stands in the file, a line per row, cells spaced apart."""
+        lines = self.tally_in_source.splitlines()
+        return ["   ".join(filter(None, line.split("\t"))) for line in lines]
+
+    def tally_disagreements(self, answered_regions) -> list:
+        """The answered regions the source's tally counts as missing (the 2017 file names
+        Skåne among the five missing regions, though Region Skåne answered): the names in
+        the column of the cell that says "saknas", from that row on."""
+        rows = [line.split("\t") for line in self.tally_in_source.splitlines()]
+        missing_cells = []
+        for index, cells in enumerate(rows):
+            column = next((i for i, cell in enumerate(cells) if "saknas" in cell.lower()), None)
+            if column is not None:
+                missing_cells = [row[column] for row in rows[index:] if len(row) > column]
+                break
+        missing_text = " ".join(missing_cells)
+        return [
+            region
+            for region in answered_regions
+            if re.search(rf"\b{re.escape(region.short_name or region.name)}\b", missing_text)
+        ]
 
     @property
     def is_draft(self) -> bool:

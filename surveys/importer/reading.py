@@ -450,7 +450,7 @@ def parse(data: bytes, filename: str = "") -> ParsedSurvey:
         description=description,
         questions=sorted(questions.values(), key=lambda q: q.order),
         responses=list(responses.values()),
-        tally=[" ".join(filter(None, row.cells)) for *_, tally in blocks for row in tally],
+        tally=["\t".join(row.cells).rstrip() for *_, tally in blocks for row in tally],
     )
 
 

@@ -75,9 +75,13 @@ def write(parsed, survey, report):
                 "date": parsed.date,
                 "description": parsed.description,
                 "status": Survey.Status.CLOSED,
+                "tally_in_source": "\n".join(parsed.tally),
             },
         )
         report.count("survey", "created" if created else "unchanged")
+    if parsed.tally and not survey.tally_in_source:  # a survey imported before it was kept
+        survey.tally_in_source = "\n".join(parsed.tally)
+        survey.save(update_fields=["tally_in_source"])
     report.survey = survey
     questions = {q.number: q for q in survey.questions.all()}
     for item in parsed.questions:

@@ -1,6 +1,7 @@
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
+from sources.services import attach_sources
 from surveys.models import Survey
 
 
@@ -9,7 +10,9 @@ def survey_for_member(request, slug):
     (a round being prepared is 404 to members: Survey.objects.visible_to)."""
     if not request.user.has_perm("surveys.view_survey"):
         raise PermissionDenied
-    return get_object_or_404(Survey.objects.visible_to(request.user), slug=slug)
+    survey = get_object_or_404(Survey.objects.visible_to(request.user), slug=slug)
+    attach_sources([survey])  # the answers of an imported seed name their document
+    return survey
 
 
 def survey_for_secretariat(request, slug):

@@ -59,6 +59,9 @@ def detail(request, slug):
         - kinds.count(Organisation.Kind.AGENCY),
         "missing_regions": [region for region in regions if region.pk not in answered],
         "coverage": coverage_for(regions, answered),
+        "tally_disagreements": survey.tally_disagreements(
+            [region for region in regions if region.pk in answered]
+        ),
         "rounds": survey.rounds().visible_to(request.user),
         "own_response": own,
         "own_organisation": own.organisation if own else request.user.organisation,

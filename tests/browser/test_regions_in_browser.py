@@ -167,3 +167,23 @@ def test_a_member_opens_the_source_page_of_seed_000(page, site, log_in, member):
         "Sammanlagt 19 av totalt 21 regioner medverkade"
     )
     assert_accessible(page)
+
+
+def test_a_visitor_goes_from_a_region_to_the_roles_and_from_the_footer_to_the_network(page, site):
+    page.goto(f"{site.url}/regioner/dalarna/")
+    page.get_by_role("link", name=re.compile("^De fyra rollerna")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Regionernas roller")
+    expect(page.get_by_text("Kapacitetsbyggaren")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("contentinfo").get_by_role("link", name="Om nätverket").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Om nätverket")
+    expect(page.get_by_text("Ömsesidig nytta")).to_be_visible()
+    assert_accessible(page)
+
+
+def test_a_member_reads_the_2017_tally_beside_the_portals_own_count(page, site, log_in, member):
+    log_in(member)
+    page.goto(f"{site.url}/enkater/overblick-rus-2017/")
+    expect(page.locator("pre.source-text")).to_contain_text("saknas 5 regioner:")
+    expect(page.get_by_text("Sammanräkningen nämner Region Skåne")).to_be_visible()
+    assert_accessible(page)

@@ -46,4 +46,4 @@ def test_search_imports_no_app():
 def test_every_kind_of_hit_is_declared_by_an_app():
     assert set(registry.sources()) == set(SearchEntry.Kind.values)
     declared_in = {source.model_class()._meta.app_label for source in registry.sources().values()}
-    assert declared_in == {"meetings", "regions", "surveys", "themes"}
+    assert declared_in == {"meetings", "regions", "sources", "surveys", "themes"}

@@ -22,6 +22,11 @@ SVESAM_THEME = "/teman/svesamutredningen-robusthet/"
 # (query, who searches, the page: its address or, for a programme item, its title)
 SEED_QUERIES = [
     ("Svesam", "visitor", SVESAM_THEME),
+    ("karnvarden", "visitor", "/om-natverket/"),
+    ("Ömsesidig nytta", "visitor", "/om-natverket/"),
+    ("Kapacitetsbyggaren", "visitor", "/om-natverket/roller/"),
+    ("rolltagande", "visitor", "/om-natverket/roller/"),
+    ("Överblick RUS 2017 enkät", "visitor", "/kallor/enkat-overblick-rus-2017/"),
     ("svesamutredning", "visitor", SVESAM_THEME),
     ("Svesamutredningen", "visitor", "/moten/2026-09-09-svesamutredningen-och-robusthet/"),
     ("robust", "visitor", SVESAM_THEME),

@@ -16,6 +16,7 @@ from rusnet.concurrency import EditConflict, restore_version
 from rusnet.fragments import cached, filter_form_html
 from rusnet.history_changes import attach_changes, restore_preview
 from rusnet.pagination import paginate
+from sources.services import SourcesOf, attach_sources
 from themes.forms import (
     AcceptForm,
     DeclineForm,
@@ -124,8 +125,12 @@ def detail(request, slug):
     )
     user = request.user
     organisation_id = getattr(user, "organisation_id", None)
+    planners = list(theme.planners.all())
+    attach_sources([theme, *planners])
     context = {
         "theme": theme,
+        "planners": planners,
+        "planner_sources": SourcesOf(planners),
         "origin_meeting": meetings.filter(pk=theme.origin_meeting_id).first()
         if theme.origin_meeting_id
         else None,
