@@ -18,3 +18,5 @@ rules.add_perm("regions.view_people", is_member)
 rules.add_perm("regions.view_history", is_member)
 rules.add_perm("regions.change_region", is_editor_of_region | is_secretariat)
 rules.add_perm("regions.restore_history", is_secretariat)
+# Merging two records of the same person (regions/merge.py): the secretariat's cleanup.
+rules.add_perm("regions.merge_people", is_secretariat)
