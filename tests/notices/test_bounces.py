@@ -192,3 +192,11 @@ def test_erasing_the_member_deletes_their_bounces(secretariat, bounced_member):
     bounced_member.save()
     erase_member(bounced_member, by=secretariat)
     assert not Bounce.objects.exists()
+
+
+def test_the_member_sees_her_bounces_in_her_data(bounced_member):
+    client = Client()
+    client.force_login(bounced_member)  # which also clears the bounce
+    html = client.get(reverse("accounts:my_data")).content.decode()
+    assert "E-post som inte kom fram" in html
+    assert "anna.studs@example.org: 550 5.1.1 User unknown (åtgärdat)" in html
