@@ -24,6 +24,8 @@ from regions.models import Person
 
 # The person's own facts, copied to the kept record where it has none.
 FACTS = ("title", "organisation", "email", "phone")
+# Columns that do not tell two rows apart (see Link.identity).
+HOUSEKEEPING = {"order", "version"}
 
 
 class MergeRefused(Exception):
@@ -54,11 +56,22 @@ class Link:
         ]
         return [fields for fields in sets if self.field in fields]
 
+    def identity(self) -> tuple[str, ...]:
+        """Without a unique constraint, a row is a copy when every column but the key and
+        housekeeping (order, version, timestamps) is the same: a speaker of the same item
+        for the same organisation, a contact of the same region with the same task."""
+        return tuple(
+            f.name
+            for f in self.model._meta.concrete_fields
+            if not f.primary_key
+            and f.name not in HOUSEKEEPING
+            and not getattr(f, "auto_now", False)
+            and not getattr(f, "auto_now_add", False)
+        )
+
     def clashes(self, keep, duplicate):
         """The duplicate's rows that the kept person already has a copy of."""
-        sets = self.unique_sets()
-        if not sets:
-            return self.model._default_manager.none()
+        sets = self.unique_sets() or [self.identity()]
         copy = Q()
         for fields in sets:
             same = {name: OuterRef(name) for name in fields if name != self.field}

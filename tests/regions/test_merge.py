@@ -142,3 +142,13 @@ def test_the_people_list_links_to_merging_for_the_secretariat_only(client_as):
     url = reverse("regions:people")
     assert reverse("regions:merge") in client_as("secretariat").get(url).content.decode()
     assert reverse("regions:merge") not in client_as("member").get(url).content.decode()
+
+
+def test_a_speaker_named_twice_in_one_item_stays_once(client_as, maria, outside_maria):
+    item = ProgrammeSpeaker.objects.get(person=outside_maria).item
+    ProgrammeSpeaker.objects.filter(person=outside_maria).update(organisation=maria.organisation)
+    ProgrammeSpeaker.objects.create(item=item, person=maria, organisation=maria.organisation)
+    html = client_as("secretariat").get(preview_url(maria, outside_maria)).content.decode()
+    assert "Talare (programpunkt): 1 som den kvarvarande posten redan har" in html
+    client_as("secretariat").post(preview_url(maria, outside_maria))
+    assert item.speakers.filter(person=maria).count() == 1
