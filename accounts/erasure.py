@@ -89,14 +89,17 @@ def _needles(user, person) -> list[str]:
 
 
 def _erase_account(user, now) -> None:
+    addresses = {user.email.lower()}
+    addresses.update(e.lower() for e in user.emailaddress_set.values_list("email", flat=True))
     EmailAddress.objects.filter(user=user).delete()
     Invitation.objects.filter(email__iexact=user.email).delete()
     Session.objects.filter(user=user).delete()
     for label, model_name in [("mfa", "Authenticator"), ("usersessions", "UserSession")]:
         if apps.is_installed(f"allauth.{label}"):
             apps.get_model(label, model_name).objects.filter(user=user).delete()
-    if apps.is_installed("notices"):  # when they last looked at the portal
+    if apps.is_installed("notices"):  # when they last looked; their addresses' bounces
         apps.get_model("notices", "Visit").objects.filter(user=user).delete()
+        apps.get_model("notices", "Bounce").objects.filter(address__in=addresses).delete()
     user.email = f"erased-{user.pk}@erased.invalid"
     user.full_name = ""
     user.title = ""

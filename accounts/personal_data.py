@@ -3,6 +3,7 @@
 A fixed number of queries: one per kind of data and one per history table.
 """
 
+from django.apps import apps
 from django.db.models import Q
 from simple_history.models import registered_models
 
@@ -36,7 +37,18 @@ def personal_data(user) -> dict:
         "survey_responses": responses_of(user),
         "planning_groups": planning_groups_of(person),
         "edits": edits_by(user),
+        "bounced_email": bounces_of(user),
     }
+
+
+def bounces_of(user) -> list[dict]:
+    """E-mail to the member's address that did not arrive (notices.Bounce), newest first."""
+    if not apps.is_installed("notices"):
+        return []
+    bounces = apps.get_model("notices", "Bounce").objects.filter(address=user.email.lower())
+    return list(
+        bounces.order_by("-bounced_at").values("address", "bounced_at", "reason", "cleared_at")
+    )
 
 
 def registrations_of(user) -> list[dict]:

@@ -220,10 +220,20 @@ class ProgrammeItemForm(VersionedModelForm):
         self.fields["speakers"].choices = speakers_by_organisation()
         self.fields["speakers"].widget.attrs.update(
             size=12,
-            # Read by static/js/speaker-filter.js, which adds a search field.
+            # Read by static/js/speaker-combobox.js, which turns the select into a combobox.
             **{
-                "data-search-label": _("Search speakers by name or organisation"),
+                "data-combobox-help": _(
+                    "Type part of a name or an organisation, then choose with the arrow keys "
+                    "and Enter. Each speaks for their own organisation."
+                ),
+                "data-listbox-label": _("People found"),
                 "data-found-label": _("{count} people found"),
+                "data-none-label": _("Nobody found"),
+                "data-chosen-label": _("Chosen speakers"),
+                "data-none-chosen-label": _("No speakers chosen yet."),
+                "data-added-label": _("{name} was added as a speaker."),
+                "data-removed-label": _("{name} was removed."),
+                "data-remove-label": _("Remove"),
             },
         )
         if self.instance.pk:

@@ -87,3 +87,42 @@ class SentNotice(models.Model):
 
     def __str__(self):
         return f"{self.user_id}: {self.notice}"
+
+
+class Bounce(models.Model):
+    """A message that could not be delivered to an address, for good.
+
+    Recorded when the SMTP server refuses a recipient with a permanent (5xx) error
+    (notices.mail) and from the delivery status notifications that come back later
+    (manage.py record_bounces). The secretariat's work list shows members whose address
+    has a bounce not yet cleared; a later login or a new or confirmed address clears it.
+    `report` names the delivery report it came from, so reading a report twice records
+    it once; it is empty for a refusal at sending time.
+    """
+
+    advances_content_generation = False
+
+    class Source(models.TextChoices):
+        REFUSED = "refused", _("refused when sent")
+        REPORT = "report", _("delivery report")
+
+    address = models.EmailField(_("e-mail address"), db_index=True)  # lower case
+    bounced_at = models.DateTimeField(_("bounced"))
+    reason = models.TextField(_("reason"), blank=True)
+    source = models.CharField(_("source"), max_length=10, choices=Source.choices)
+    report = models.CharField(_("delivery report"), max_length=255, blank=True)
+    cleared_at = models.DateTimeField(_("cleared"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("bounce")
+        verbose_name_plural = _("bounces")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "address"],
+                condition=~models.Q(report=""),
+                name="bounce_report_once",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.address}: {self.bounced_at:%Y-%m-%d}"

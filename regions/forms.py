@@ -202,3 +202,35 @@ class PersonFilter(django_filters.FilterSet):
         if not value:
             return queryset
         return queryset.confirmed_since(timezone.now() - CONFIRMED_RECENTLY)
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, person):
+        parts = [person.name]
+        if person.organisation:
+            parts.append(person.organisation.name)
+        if getattr(person, "account", None) is not None:
+            parts.append(str(_("has an account")))
+        return ", ".join(parts)
+
+
+class MergePeopleForm(forms.Form):
+    """The two records of one person: the one that stays and the duplicate that goes."""
+
+    keep = PersonChoiceField(label=_("Keep"), queryset=Person.objects.none())
+    duplicate = PersonChoiceField(
+        label=_("Duplicate to merge into it and delete"), queryset=Person.objects.none()
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        people = Person.objects.in_directory().select_related("organisation", "account")
+        self.fields["keep"].queryset = people
+        self.fields["duplicate"].queryset = people
+
+    def clean(self):
+        cleaned = super().clean()
+        keep, duplicate = cleaned.get("keep"), cleaned.get("duplicate")
+        if keep and duplicate and keep.pk == duplicate.pk:
+            raise forms.ValidationError(_("Choose two different people."))
+        return cleaned

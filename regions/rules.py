@@ -21,3 +21,5 @@ rules.add_perm("regions.change_region", is_editor_of_region | is_secretariat)
 # own row only in the fields their form edits (regions.restore_every_field).
 rules.add_perm("regions.restore_history", is_editor_of_region | is_secretariat)
 rules.add_perm("regions.restore_every_field", is_secretariat)
+# Merging two records of the same person (regions/merge.py): the secretariat's cleanup.
+rules.add_perm("regions.merge_people", is_secretariat)

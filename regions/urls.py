@@ -6,6 +6,12 @@ app_name = "regions"
 urlpatterns = [
     path("", views.overview, name="overview"),
     path("personer/", views.people, name="people"),
+    path("personer/sammanfoga/", views.merge, name="merge"),
+    path(
+        "personer/sammanfoga/<int:keep>/<int:duplicate>/",
+        views.merge_preview,
+        name="merge_preview",
+    ),
     path("organisationer/<slug:slug>/", views.organisation, name="organisation"),
     path("<slug:slug>/", views.detail, name="detail"),
     path("<slug:slug>/redigera/", views.edit, name="edit"),

@@ -6,13 +6,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from regions.forms import ITEM_KINDS, PersonFilter, RegionDescriptionForm
+from regions.forms import ITEM_KINDS, MergePeopleForm, PersonFilter, RegionDescriptionForm
 from regions.history import REGION_KIND, history_model, region_history, with_users_and_kinds
 from regions.map import county_shapes
+from regions.merge import MergeRefused, merge_people, plan_merge
 from regions.models import (
     Organisation,
     Person,
@@ -160,7 +161,52 @@ def people(request):
     person_filter = PersonFilter(request.GET, queryset=people)
     page = paginate(request, person_filter.qs, 50)
     page.object_list = attached(page.object_list)  # a 2017 address says it is from 2017
-    return render(request, "regions/people.html", {"filter": person_filter, "page": page})
+    can_merge = request.user.has_perm("regions.merge_people")
+    return render(
+        request,
+        "regions/people.html",
+        {"filter": person_filter, "page": page, "can_merge": can_merge},
+    )
+
+
+def secretariat_merging(request):
+    if not request.user.has_perm("regions.merge_people"):
+        raise PermissionDenied
+
+
+@login_required
+def merge(request):
+    """Choose the person to keep and the duplicate; the preview comes next."""
+    secretariat_merging(request)
+    form = MergePeopleForm(request.GET or None)
+    if form.is_bound and "keep" in request.GET and form.is_valid():
+        keep, duplicate = form.cleaned_data["keep"], form.cleaned_data["duplicate"]
+        return redirect("regions:merge_preview", keep=keep.pk, duplicate=duplicate.pk)
+    if "keep" not in request.GET:  # a link from the list names the duplicate only
+        form = MergePeopleForm(initial={"duplicate": request.GET.get("duplicate")})
+    return render(request, "regions/merge.html", {"form": form})
+
+
+@login_required
+def merge_preview(request, keep, duplicate):
+    """What the merge moves and loses; POST merges, in one transaction."""
+    secretariat_merging(request)
+    people = Person.objects.in_directory().select_related("organisation")
+    keep = get_object_or_404(people, pk=keep)
+    duplicate = get_object_or_404(people, pk=duplicate)
+    if request.method == "POST":
+        try:
+            merge_people(keep, duplicate, request.user)
+        except MergeRefused as refusal:
+            messages.error(request, str(refusal))
+            return redirect("regions:merge_preview", keep=keep.pk, duplicate=duplicate.pk)
+        messages.success(
+            request,
+            _("%(duplicate)s was merged into %(keep)s.") % {"duplicate": duplicate, "keep": keep},
+        )
+        return redirect(f"{reverse('regions:people')}?{urlencode({'name': keep.name})}")
+    plan = plan_merge(keep, duplicate)
+    return render(request, "regions/merge_preview.html", {"plan": plan})
 
 
 @login_required

@@ -243,11 +243,13 @@ MFA_RECOVERY_CODE_COUNT = 10
 # (manage.py send_notices).
 PORTAL_URL = env_str("DJANGO_PORTAL_URL", "http://localhost:8000").rstrip("/")
 
+# In production Django's SMTP backend, recording the recipients the server refuses for
+# good as bounces (the secretariat's work list); see notices/mail.py.
 EMAIL_BACKEND = env_str(
     "DJANGO_EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend"
     if DEBUG
-    else "django.core.mail.backends.smtp.EmailBackend",
+    else "notices.mail.BounceRecordingEmailBackend",
 )
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 587)

@@ -22,7 +22,7 @@ from django.db.models import (
     Subquery,
     Value,
 )
-from django.db.models.functions import Cast, Coalesce
+from django.db.models.functions import Cast, Coalesce, Lower
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
@@ -38,6 +38,7 @@ from meetings.models import (
     planned_by_subquery,
 )
 from meetings.services import registration_closed_reason, seats_left
+from notices.models import Bounce
 from regions.models import CONFIRMED, Contact, Organisation, PhaseEntry, Strategy
 from surveys.models import Response, Survey
 from themes.models import Theme, ThemeInterest, ThemePlanner
@@ -84,6 +85,13 @@ class RegionFact:
 
 
 @dataclass
+class BouncedMember:
+    member: User
+    bounced_at: datetime
+    reason: str
+
+
+@dataclass
 class StartPage:
     now: datetime
     next_meeting: Meeting | None = None
@@ -111,6 +119,7 @@ class StartPage:
     meetings_to_prepare: list[MeetingToPlan] = field(default_factory=list)
     closing_rounds: list[ClosingRound] = field(default_factory=list)
     never_logged_in: list[User] = field(default_factory=list)
+    bounced: list[BouncedMember] = field(default_factory=list)
     # Moments at which something on the page changes by the clock alone (a deadline
     # passes, a meeting begins or ends); see changes_at.
     moments: list[datetime] = field(default_factory=list, repr=False)
@@ -141,6 +150,7 @@ class StartPage:
             or self.meetings_to_prepare
             or self.closing_rounds
             or self.never_logged_in
+            or self.bounced
         )
 
     @property
@@ -470,22 +480,36 @@ def as_datetime(value):
 
 
 def add_people_to_follow_up(page):
-    """One query: invitations not accepted (pending or expired) and active members who
-    never logged in."""
+    """One query: invitations not accepted (pending or expired), active members who
+    never logged in, and active members whose address bounced (notices.Bounce)."""
     text = CharField()
+    nothing = Value("", output_field=text)
     invitations = (
         Invitation.objects.filter(accepted_at__isnull=True)
-        .annotate(row_kind=Value("invitation", output_field=text))
-        .values_list("row_kind", "pk", "full_name", "email", "expires_at")
+        .annotate(row_kind=Value("invitation", output_field=text), note=nothing)
+        .values_list("row_kind", "pk", "full_name", "email", "expires_at", "note")
     )
+    active = User.objects.filter(is_active=True, erased_at__isnull=True)
     members = (
-        User.objects.filter(is_active=True, last_login__isnull=True, erased_at__isnull=True)
-        .annotate(row_kind=Value("member", output_field=text))
-        .values_list("row_kind", "pk", "full_name", "email", "date_joined")
+        active.filter(last_login__isnull=True)
+        .annotate(row_kind=Value("member", output_field=text), note=nothing)
+        .values_list("row_kind", "pk", "full_name", "email", "date_joined", "note")
     )
-    rows = list(invitations.order_by().union(members.order_by(), all=True))
+    bounce = Bounce.objects.filter(
+        address=Lower(OuterRef("email")), cleared_at__isnull=True
+    ).order_by("-bounced_at")
+    bounced = (
+        active.annotate(
+            row_kind=Value("bounced", output_field=text),
+            bounced_at=Subquery(bounce.values("bounced_at")[:1]),
+            note=Subquery(bounce.values("reason")[:1], output_field=text),
+        )
+        .filter(bounced_at__isnull=False)
+        .values_list("row_kind", "pk", "full_name", "email", "bounced_at", "note")
+    )
+    rows = list(invitations.order_by().union(members.order_by(), bounced.order_by(), all=True))
     rows.sort(key=lambda row: (row[0], str(row[4])))
-    for kind, pk, name, email, moment in rows:
+    for kind, pk, name, email, moment, note in rows:
         moment = as_datetime(moment)
         if kind == "invitation" and len(page.invitations) < LISTED_PEOPLE:
             page.moments.append(moment)  # when a pending invitation turns expired
@@ -494,3 +518,6 @@ def add_people_to_follow_up(page):
         elif kind == "member" and len(page.never_logged_in) < LISTED_PEOPLE:
             member = User(pk=pk, full_name=name, email=email, date_joined=moment)
             page.never_logged_in.append(member)
+        elif kind == "bounced" and len(page.bounced) < LISTED_PEOPLE:
+            member = User(pk=pk, full_name=name, email=email)
+            page.bounced.append(BouncedMember(member, moment, note))

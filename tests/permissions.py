@@ -59,6 +59,13 @@ def invitation():
     )
 
 
+def two_records_of_one_person():
+    from tests.factories import PersonFactory
+
+    keep = PersonFactory(name="Kari Nordmann")
+    return {"keep": keep.pk, "duplicate": PersonFactory(name="Kari Nordman").pk}
+
+
 def target_member(active=True):
     from tests.factories import UserFactory
 
@@ -75,6 +82,11 @@ CORE: dict[str, Expectation] = {
     "regions:organisation": Expectation(get=everyone(), kwargs=lambda: {"slug": "tillvaxtverket"}),
     "regions:people": Expectation(get=members()),
     "regions:history": Expectation(get=members(), kwargs=lambda: {"slug": "dalarna"}),
+    # Merging two records of one person: choose (GET), then the preview and the merge.
+    "regions:merge": Expectation(get=SECRETARIAT),
+    "regions:merge_preview": Expectation(
+        get=SECRETARIAT, post=SECRETARIAT, kwargs=two_records_of_one_person
+    ),
     # The start page's "Bekräfta att uppgifterna stämmer": POST only.
     "regions:confirm": Expectation(
         get=everyone(NOT_ALLOWED), post=REGION_EDITORS, kwargs=lambda: {"slug": "dalarna"}

@@ -58,6 +58,7 @@ def test_the_download_is_a_json_file_of_everything(client, registered_member):
     assert data["registrations"][0]["dietary_needs"] == "Glutenfri"
     assert set(data) == {
         "account", "person", "registrations", "survey_responses", "planning_groups", "edits",
+        "bounced_email",
     }  # fmt: skip
 
 

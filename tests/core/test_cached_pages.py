@@ -10,7 +10,7 @@ from django.utils.translation import gettext, ngettext
 
 from meetings.forms import sync_speakers
 from surveys.models import Answer
-from tests.factories import PersonFactory
+from tests.factories import PersonFactory, UserFactory
 from tests.meetings.factories import MeetingFactory, ProgrammeItemFactory
 from tests.meetings.factories_registration import RegistrationFactory, RegMeetingFactory
 from tests.themes.factories import ThemeFactory, ThemeInterestFactory
@@ -161,3 +161,14 @@ def test_a_meeting_leaves_the_start_pages_open_list_when_its_deadline_passes(cli
     assert open_heading in client.get(reverse("home")).content.decode()
     time.sleep(max(0, (deadline - timezone.now()).total_seconds()) + 0.5)
     assert open_heading not in client.get(reverse("home")).content.decode()
+
+
+def test_the_secretariats_work_list_follows_logins_at_once(client_as, persona):
+    """Logins are not content (they leave the generation as it is), so the secretariat's
+    start page is built on every request."""
+    client = client_as("secretariat")
+    newcomer = UserFactory(email="ny@example.org", full_name="Nina Nykomling")
+    assert newcomer.full_name in client.get(reverse("home")).content.decode()
+    newcomer.last_login = timezone.now()
+    newcomer.save(update_fields=["last_login"])
+    assert newcomer.full_name not in client.get(reverse("home")).content.decode()

@@ -192,6 +192,7 @@ CASES = [
     FormCase("region-item-delete", "regions:item_delete", "region_editor", None),
     FormCase("region-restore", "regions:restore", "secretariat", None),
     FormCase("region-confirm", "regions:confirm", "region_editor", None),
+    FormCase("people-merge", "regions:merge_preview", "secretariat", None),
     # accounts
     FormCase("invitation-resend", "accounts:invitation_resend", "secretariat", None),
     FormCase("invitation-withdraw", "accounts:invitation_withdraw", "secretariat", None),
