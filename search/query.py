@@ -389,6 +389,7 @@ def _branch(query: str, part: int, *, members: bool, year, ranked: bool):
 
 
 _NUMBERED = """
+WITH probe AS MATERIALIZED (PROBE)
 SELECT part, id, kind, year, place, group_place, group_hits FROM (
     SELECT part, id, kind, year,
         ROW_NUMBER() OVER (
@@ -402,33 +403,50 @@ WHERE place <= %s OR group_place = 1
 ORDER BY part, kind, place
 """
 
+# Up to this many matches a search takes them all in one scan (the probe) and
+# counts exactly; beyond, it takes CAP + 1 per kind, one scan per kind.
+PROBE = 1000
+
 
 def counts_and_best(query: str, *, members: bool, year=None) -> tuple[Counts, list[int]]:
     """The counts per kind (in the chosen year) and per year, and the best PER_KIND hits
     of each kind: one query, which ranks and counts at most CAP + 1 matches per kind.
 
-    Each kind's candidates (part 0: in the chosen year; part 1, when a year is
-    chosen: in any year, for the years' counts) are numbered best first and within
-    their year; the query returns the first PER_KIND of each kind and the first of
-    each kind and year, which carries that group's count.
+    The probe takes up to PROBE + 1 matches in one scan. If it found no more than
+    PROBE, they are all the candidates; otherwise (the probe's count gates the
+    scans, so PostgreSQL runs one side only) each kind's first CAP + 1 matches are.
+    The candidates (part 0: in the chosen year; part 1, when a year is chosen: in
+    any year, for the years' counts, always per kind) are numbered best first and
+    within their year; the query returns the first PER_KIND of each kind and the
+    first of each kind and year, which carries that group's count.
     """
     if not parsed(query).all_words():
         return Counts({}, {}), []
+    probe = matching(query, members=members, year=year).order_by()[: PROBE + 1]
+    probe = probe.values_list("id", "kind", "year", "rank", "date", "title")
+    probe_sql, params = probe.query.get_compiler(using=probe.db).as_sql()
+    params = list(params)
+    parts = [
+        "SELECT 0 AS part, p.id AS id, p.kind AS kind, p.year AS year, p.rank AS rank, "
+        "p.date AS date, p.title AS title FROM probe p WHERE (SELECT COUNT(*) FROM probe) <= %s"
+    ]
+    params.append(PROBE)
     branches = [(0, kind, year, True) for kind in SearchEntry.Kind.values]
     if year:
         branches += [(1, kind, None, False) for kind in SearchEntry.Kind.values]
-    parts, params = [], []
     compiled = {}
     for part, kind, branch_year, ranked in branches:
         if part not in compiled:
             compiled[part] = _branch(query, part, members=members, year=branch_year, ranked=ranked)
         sql, branch_params = compiled[part]
+        if part == 0:
+            sql = f"SELECT g.* FROM ({sql}) g WHERE (SELECT COUNT(*) FROM probe) > %s"
+            branch_params = [*branch_params, PROBE]
         parts.append(sql)
         params.extend(kind if param == _ANY_KIND else param for param in branch_params)
+    sql = _NUMBERED.replace("PROBE", probe_sql).replace("CANDIDATES", " UNION ALL ".join(parts))
     with connection.cursor() as cursor:
-        cursor.execute(
-            _NUMBERED.replace("CANDIDATES", " UNION ALL ".join(parts)), [*params, PER_KIND]
-        )
+        cursor.execute(sql, [*params, PER_KIND])
         rows = cursor.fetchall()
     by_kind, by_year, best = {}, {}, []
     years_part = 1 if year else 0
