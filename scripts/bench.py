@@ -37,7 +37,7 @@ import time
 import urllib.request
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import urlencode, urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -63,7 +63,7 @@ CHART_ROUND = "bench-diagram"
 YES_NO_PARTLY = ("Ja", "Nej", "Delvis")
 JANUARY = "2026-01-27-rus-och-relationen-till-andra-planer-och-strategier"
 
-# (label, URL name, kwargs, roles); QUERY_STRINGS adds what a page needs to show data.
+# (label, URL name, kwargs, roles[, query string]); QUERY_STRINGS adds what a page needs.
 PAGES = [
     ("home", "home", {}, ("visitor", "member")),
     ("regions overview (map)", "regions:overview", {}, ("visitor", "member")),
@@ -79,9 +79,28 @@ PAGES = [
         ("member",),
     ),
     ("themes list", "themes:list", {}, ("visitor", "member")),
-    ("search", "search:results", {}, ("visitor", "member")),
 ]
-QUERY_STRINGS = {"search:results": "?q=strategi"}
+QUERY_STRINGS = {}
+# The search, one row per query (issue 17's targets: a first search of one word in at
+# most 30 ms, of three words in at most 60 ms, at most 3 queries): frequent prefixes,
+# a rare one, and three words. Its "uncached" column is the first search's time.
+SEARCHES = [
+    ("one word, common", "region"),
+    ("one word, common", "strategi"),
+    ("one word, common", "möte"),
+    ("one word, rare", "svesam"),
+    ("three words", "regional utveckling strategi"),
+]
+PAGES += [
+    (
+        f"search {label}: {text}",
+        "search:results",
+        {},
+        ("visitor", "member"),
+        f"?{urlencode({'q': text})}",
+    )
+    for label, text in SEARCHES
+]
 
 # The seed data times 100 (scaled down for BENCH_SCALE=small).
 FULL = {
@@ -505,6 +524,41 @@ def median_ms(client, url):
     return statistics.median(times) * 1000
 
 
+def first_searches(personas):
+    """The search's own work for a first search (issue 17): counts, best hits and excerpts,
+    as search.views.hits_html computes them when its fragment is not cached, without the
+    rest of the page. Targets: 30 ms for one word, 60 ms for three, at most 3 queries."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from search.views import hits_html
+
+    rows = []
+    for role in ("visitor", "member"):
+        user = personas[role]
+        members = bool(user) and user.has_perm("search.find_member_content")
+        for label, text in SEARCHES:
+            hits_html(text, "", None, members, None)  # warm the process, not the fragment
+            times = []
+            for _ in range(REQUESTS):
+                with CaptureQueriesContext(connection) as queries:
+                    started = time.perf_counter()
+                    hits_html(text, "", None, members, None)
+                    times.append((time.perf_counter() - started) * 1000)
+            rows.append(
+                {
+                    "label": label,
+                    "text": text,
+                    "role": role,
+                    "median_ms": statistics.median(times),
+                    "worst_ms": max(times),
+                    "queries": len(queries.captured_queries),
+                    "target_ms": 60 if len(text.split()) > 1 else 30,
+                }
+            )
+    return rows
+
+
 def without_fragment_cache():
     """Settings with a DummyCache for the fragments: every request renders in full."""
     from django.conf import settings
@@ -616,9 +670,10 @@ def main():  # noqa: PLR0915 - the benchmark's steps in order
         {
             "page": label,
             "role": role,
-            "url": reverse(name, kwargs=kwargs) + QUERY_STRINGS.get(name, ""),
+            "url": reverse(name, kwargs=kwargs)
+            + (query[0] if query else QUERY_STRINGS.get(name, "")),
         }
-        for label, name, kwargs, roles in PAGES
+        for label, name, kwargs, roles, *query in PAGES
         for role in roles
     ]
     for row in rows:
@@ -645,6 +700,7 @@ def main():  # noqa: PLR0915 - the benchmark's steps in order
     with without_fragment_cache():
         for row in rows:
             row["uncached_ms"] = median_ms(client_for(cookies[row["role"]]), row["url"])
+    searches = first_searches(personas)
     log("in-process times measured")
 
     process, base = start_gunicorn()
@@ -672,6 +728,7 @@ def main():  # noqa: PLR0915 - the benchmark's steps in order
         "minimal": minimal,
         "minimal_member": minimal_member,
         "pages": rows,
+        "searches": searches,
         "export": export,
         "seconds": time.monotonic() - started,
         "when": datetime.now().isoformat(timespec="seconds"),
@@ -720,6 +777,16 @@ def print_table(results):
             f"{row['uncached_ms']:.1f} ms | {row['rps']:.0f} | "
             f"{share:.0%}{flag} | {row['throughput_share']:.0%} | "
             f"{row['bytes'] / 1024:.1f}{size} |"
+        )
+    print(
+        "\n| first search, in process | role | ms (median / worst) | queries | target |\n"
+        "|---|---|---|---|---|"
+    )
+    for row in results["searches"]:
+        flag = "" if row["median_ms"] <= row["target_ms"] else " ⚠"
+        print(
+            f"| {row['label']}: {row['text']} | {row['role']} | {row['median_ms']:.1f} / "
+            f"{row['worst_ms']:.1f}{flag} | {row['queries']} | ≤ {row['target_ms']} ms |"
         )
     export = results["export"]
     if export is None:

@@ -7,7 +7,8 @@ counts, best hits, excerpts) computed directly, and the whole page through the
 view with every cache emptied before each request (so the site's other
 fragments are built again too). Prints one row per query
 with the median and the worst time and the number of SQL queries, and EXPLAINs
-the matching query so the plan (BitmapOr of the two GIN indexes) can be read.
+the counts-and-best query of "region" so the plan (per kind, a BitmapOr of the
+two GIN indexes with the kind first) can be read.
 
 Run: `python scripts/bench_search.py` (BENCH_DATABASE_URL as scripts/bench.py,
 default postgres://rusnet:rusnet@127.0.0.1:5432/rusnet_bench; REUSE=1 keeps an
@@ -113,10 +114,14 @@ def main():
     for role, label, text, fragment, median, worst, queries in rows:
         timing = f"{fragment:.1f} | {median:.1f} / {worst:.1f}"
         print(f"| {role} | {label} | {text} | {timing} | {queries} |")
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        query.counts_and_best("region", members=True)
     with connection.cursor() as cursor:
-        sql, params = query.matching("smart specialisering", members=False).query.sql_with_params()
-        cursor.execute("EXPLAIN (ANALYZE, COSTS OFF) " + sql, params)
-        print("\nEXPLAIN ANALYZE of the matching rows of “smart specialisering”:")
+        sql = captured.captured_queries[0]["sql"]
+        cursor.execute("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + sql)
+        print("\nEXPLAIN ANALYZE of a member's counts and best hits for “region”:")
         print("\n".join(row[0] for row in cursor.fetchall()))
 
 

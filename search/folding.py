@@ -24,19 +24,20 @@ def _fold_char(char: str) -> str:
     return base if base.isalpha() else lower
 
 
-_TABLE: dict[int, str] = {}
+class _Table(dict):
+    """Code point → folded character, filled as characters are first seen."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_TABLE = _Table()
 
 
 def fold(text: str) -> str:
     """Lowercase without marks; always exactly as long as `text`."""
-    out = []
-    for char in text:
-        code = ord(char)
-        folded = _TABLE.get(code)
-        if folded is None:
-            folded = _TABLE[code] = _fold_char(char)
-        out.append(folded)
-    return "".join(out)
+    return text.translate(_TABLE)
 
 
 _NOT_A_WORD = re.compile(r"[\W_]+")

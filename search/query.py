@@ -14,12 +14,17 @@ word matches it:
   would apply to the stem: "hemlig" stems to "hem", and "hem:*" finds "hemmaplan";
 - on SQLite by the substring predicates alone, ranked by matches in the title.
 
-A search costs the same few queries however much is indexed: on the overview
-one pass over the matches counts the hits per kind and year and picks the best
-of each kind, and one reads those hits; one kind page by page counts, then reads
-one page. The excerpts are marked in Python. A search that
-finds nothing asks for the nearest indexed words and checks that the
-suggestion finds something the user may see (two more queries).
+A search costs the same few queries, and about the same time, however much is
+indexed: one query takes at most CAP + 1 matches of each kind (the GIN indexes
+have the kind as their first column, so each kind's bitmap comes out of its
+index), ranks and counts only those, and returns the best of each kind with the
+counts per kind and year; one more reads the hits shown. A kind with more than
+CAP matches says "more than 500" (a frequent word such as "region" matches half
+the index: ranking and counting every match cost 60-200 ms at 100x data). One
+kind page by page counts the same way, then reads one page of that kind's CAP
+candidates, best first. The excerpts are marked in Python, for the shown hits
+only. A search that finds nothing asks for the nearest indexed words and checks
+that the suggestion finds something the user may see (two more queries).
 """
 
 import difflib
@@ -30,8 +35,7 @@ from dataclasses import dataclass, field
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramSimilarity
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Case, Count, F, FloatField, Q, Value, When, Window
-from django.db.models.functions import RowNumber
+from django.db.models import BooleanField, Case, F, FloatField, Func, Q, Value, When
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -71,6 +75,7 @@ class Group:
     label: str
     count: int
     hits: list[Hit] = field(default_factory=list)
+    capped: bool = False  # more than `count` (CAP) hits
 
 
 @dataclass
@@ -183,18 +188,59 @@ def matching(query: str, *, members: bool, year=None):
         return entries.none().annotate(rank=Value(0.0, output_field=FloatField()))
     for word in query.excluded:
         entries = entries.exclude(document__contains=f" {word}")
+    return entries.filter(match_condition(query)).annotate(rank=rank_of(query))
+
+
+def match_condition(query: Parsed) -> Q:
+    if not uses_full_text():
+        return substring_condition(query)
+    # The same conditions as elsewhere, with their values given as `(SELECT value)`:
+    # PostgreSQL then plans as for a word it knows nothing about (a few matches: the
+    # GIN indexes) instead of estimating a frequent word's many matches and choosing
+    # to read the table until it has CAP + 1 of them, which for a kind stored late
+    # in the table, or a word frequent elsewhere but rare in the kind, reads it all.
+    condition = Q(_Matches(F("search_vector"), _Opaque(stemmed_query(query))))
+    substrings = Q()
+    for pattern in [word_pattern(word) for word in query.words] + [
+        " " + " ".join(phrase) for phrase in query.phrases
+    ]:
+        substrings &= Q(document__contains=_Opaque(Value(pattern)))
+    return condition | substrings
+
+
+class _Opaque(Func):
+    """`(SELECT value)`: a value the planner cannot see when it plans, as if bound later."""
+
+    template = "(SELECT %(expressions)s)"
+
+    def __init__(self, expression):
+        super().__init__(expression, output_field=expression.output_field)
+
+
+class _Matches(Func):
+    """`vector @@ query`, with the query as any expression (here an opaque one)."""
+
+    template = "%(expressions)s"
+    arg_joiner = " @@ "
+    output_field = BooleanField()
+
+
+def stemmed_query(query: Parsed) -> SearchQuery:
+    return SearchQuery(tsquery(query), search_type="raw", config=CONFIG)
+
+
+def rank_of(query: Parsed):
+    """Exact stemmed matches above word starts above compound parts (PostgreSQL); on
+    SQLite matches at the start of a word of the title above whole words elsewhere."""
     if uses_full_text():
-        stemmed = SearchQuery(tsquery(query), search_type="raw", config=CONFIG)
+        stemmed = stemmed_query(query)
         tier = Case(
             When(search_vector=stemmed, then=Value(2.0)),
             When(word_starts(query), then=Value(1.0)),
             default=Value(0.0),
             output_field=FloatField(),
         )
-        return entries.filter(Q(search_vector=stemmed) | substring_condition(query)).annotate(
-            rank=tier + SearchRank(F("search_vector"), stemmed)
-        )
-    entries = entries.filter(substring_condition(query))
+        return tier + SearchRank(F("search_vector"), stemmed)
     rank = Value(0.0, output_field=FloatField())
     for word in query.all_words():
         rank = rank + Case(
@@ -203,7 +249,7 @@ def matching(query: str, *, members: bool, year=None):
             default=Value(0.0),
             output_field=FloatField(),
         )
-    return entries.annotate(rank=rank)
+    return rank
 
 
 ORDER = [F("rank").desc(), F("date").desc(nulls_last=True), "title", "pk"]
@@ -301,61 +347,120 @@ def read(entries) -> list[SearchEntry]:
 class Counts:
     by_kind: dict[str, int]
     by_year: dict[int, int]  # over every kind, before the year is chosen
+    # The kinds with more than CAP hits: their count says CAP, and every other count
+    # that adds them up (the total, the years') is at least what it says.
+    capped: frozenset[str] = frozenset()
 
     @property
     def total(self) -> int:
         return sum(self.by_kind.values())
 
 
-def counts_of(rows, year) -> Counts:
-    """Counts from (kind, year, hits) rows: per kind in the chosen year, per year in all."""
-    by_kind, by_year = {}, {}
-    for kind, row_year, hits in rows:
-        if row_year:
-            by_year[row_year] = by_year.get(row_year, 0) + hits
-        if not year or row_year == year:
-            by_kind[kind] = by_kind.get(kind, 0) + hits
-    return Counts(by_kind, dict(sorted(by_year.items(), reverse=True)))
+# Matches counted, and ranked, per kind: a frequent word ("region" is in half the
+# index) then costs the same as a rarer one, and the page says "more than 500".
+CAP = 500
 
 
-def counts(query: str, *, members: bool, year=None) -> Counts:
-    """The hits per kind (in the chosen year) and per year: one query."""
-    rows = (
-        matching(query, members=members)
-        .order_by()
-        .values("kind", "year")
-        .annotate(hits=Count("pk"))
-        .values_list("kind", "year", "hits")
-    )
-    return counts_of(rows, year)
+def candidates(query: str, kind: str, *, members: bool, year=None):
+    """At most CAP + 1 of the matching entries of one kind, the newest things first, with
+    their rank.
+
+    The order is the unique index's (kind, object_id): for a frequent word PostgreSQL
+    walks the kind's entries in that index and stops at the CAP + 1st match, for a
+    rare one it reads the GIN indexes and sorts the few matches.
+    """
+    entries = matching(query, members=members, year=year).filter(kind=kind)
+    return entries.order_by()[: CAP + 1]
+
+
+_ANY_KIND = "\x1fkind\x1f"  # stands for the kind in the SQL compiled once for every kind
+
+
+def _branch(query: str, part: int, *, members: bool, year, ranked: bool):
+    """The SQL of one kind's candidates, as rows (part, id, kind, year, rank, date, title),
+    and its parameters with _ANY_KIND where the kind goes: compiled once, run per kind."""
+    entries = candidates(query, _ANY_KIND, members=members, year=year)
+    columns = ["id", "kind", "year", "rank", "date", "title"] if ranked else ["id", "kind", "year"]
+    entries = entries.values_list(*columns)
+    sql, params = entries.query.get_compiler(using=entries.db).as_sql()
+    rest = "b.rank AS rank, b.date AS date, b.title AS title" if ranked else "0.0, NULL, ''"
+    columns = f"{part} AS part, b.id AS id, b.kind AS kind, b.year AS year, {rest}"
+    return f"SELECT {columns} FROM ({sql}) b", list(params)
+
+
+_NUMBERED = """
+WITH probe AS MATERIALIZED (PROBE)
+SELECT part, id, kind, year, place, group_place, group_hits FROM (
+    SELECT part, id, kind, year,
+        ROW_NUMBER() OVER (
+            PARTITION BY part, kind ORDER BY rank DESC, date IS NULL, date DESC, title, id
+        ) AS place,
+        ROW_NUMBER() OVER (PARTITION BY part, kind, year ORDER BY id) AS group_place,
+        COUNT(*) OVER (PARTITION BY part, kind, year) AS group_hits
+    FROM (CANDIDATES) AS candidates
+) AS numbered
+WHERE place <= %s OR group_place = 1
+ORDER BY part, kind, place
+"""
+
+# Up to this many matches a search takes them all in one scan (the probe) and
+# counts exactly; beyond, it takes CAP + 1 per kind, one scan per kind.
+PROBE = 1000
 
 
 def counts_and_best(query: str, *, members: bool, year=None) -> tuple[Counts, list[int]]:
-    """The counts and the best PER_KIND hits of each kind, in one pass over the matches.
+    """The counts per kind (in the chosen year) and per year, and the best PER_KIND hits
+    of each kind: one query, which ranks and counts at most CAP + 1 matches per kind.
 
-    Each row is numbered within its kind (the chosen year's rows first, best first)
-    and within its kind and year; the query returns the first PER_KIND of each kind
-    and the first of each kind and year, which carries that group's count.
+    The probe takes up to PROBE + 1 matches in one scan. If it found no more than
+    PROBE, they are all the candidates; otherwise (the probe's count gates the
+    scans, so PostgreSQL runs one side only) each kind's first CAP + 1 matches are.
+    The candidates (part 0: in the chosen year; part 1, when a year is chosen: in
+    any year, for the years' counts, always per kind) are numbered best first and
+    within their year; the query returns the first PER_KIND of each kind and the
+    first of each kind and year, which carries that group's count.
     """
-    in_year = Case(When(year=year, then=Value(0)), default=Value(1)) if year else Value(0)
-    rows = (
-        matching(query, members=members)
-        .annotate(
-            place=Window(RowNumber(), partition_by=F("kind"), order_by=[in_year.asc(), *ORDER]),
-            group_place=Window(RowNumber(), partition_by=[F("kind"), F("year")]),
-            group_hits=Window(Count("pk"), partition_by=[F("kind"), F("year")]),
-        )
-        .filter(Q(place__lte=PER_KIND) | Q(group_place=1))
-        .order_by("kind", "place")
-        .values_list("pk", "kind", "year", "place", "group_place", "group_hits")
-    )
-    groups, best = [], []
-    for pk, kind, row_year, place, group_place, group_hits in rows:
+    if not parsed(query).all_words():
+        return Counts({}, {}), []
+    probe = matching(query, members=members, year=year).order_by()[: PROBE + 1]
+    probe = probe.values_list("id", "kind", "year", "rank", "date", "title")
+    probe_sql, params = probe.query.get_compiler(using=probe.db).as_sql()
+    params = list(params)
+    parts = [
+        "SELECT 0 AS part, p.id AS id, p.kind AS kind, p.year AS year, p.rank AS rank, "
+        "p.date AS date, p.title AS title FROM probe p WHERE (SELECT COUNT(*) FROM probe) <= %s"
+    ]
+    params.append(PROBE)
+    branches = [(0, kind, year, True) for kind in SearchEntry.Kind.values]
+    if year:
+        branches += [(1, kind, None, False) for kind in SearchEntry.Kind.values]
+    compiled = {}
+    for part, kind, branch_year, ranked in branches:
+        if part not in compiled:
+            compiled[part] = _branch(query, part, members=members, year=branch_year, ranked=ranked)
+        sql, branch_params = compiled[part]
+        if part == 0:
+            sql = f"SELECT g.* FROM ({sql}) g WHERE (SELECT COUNT(*) FROM probe) > %s"
+            branch_params = [*branch_params, PROBE]
+        parts.append(sql)
+        params.extend(kind if param == _ANY_KIND else param for param in branch_params)
+    sql = _NUMBERED.replace("PROBE", probe_sql).replace("CANDIDATES", " UNION ALL ".join(parts))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, PER_KIND])
+        rows = cursor.fetchall()
+    by_kind, by_year, best = {}, {}, []
+    years_part = 1 if year else 0
+    for part, pk, kind, row_year, place, group_place, group_hits in rows:
         if group_place == 1:
-            groups.append((kind, row_year, group_hits))
-        if place <= PER_KIND and (not year or row_year == year):
+            if part == 0:
+                by_kind[kind] = by_kind.get(kind, 0) + group_hits
+            if part == years_part and row_year:
+                by_year[row_year] = by_year.get(row_year, 0) + group_hits
+        if part == 0 and place <= PER_KIND:
             best.append(pk)
-    return counts_of(groups, year), best
+    capped = frozenset(kind for kind, hits in by_kind.items() if hits > CAP)
+    by_kind = {kind: min(hits, CAP) for kind, hits in by_kind.items()}
+    return Counts(by_kind, dict(sorted(by_year.items(), reverse=True)), capped), best
 
 
 def grouped(query: str, *, members: bool, year=None) -> tuple[Counts, list[Group]]:
@@ -369,19 +474,27 @@ def grouped(query: str, *, members: bool, year=None) -> tuple[Counts, list[Group
     for kind, label in SearchEntry.Kind.choices:
         if kind in found.by_kind:
             hits = [to_hit(by_id[pk], words) for pk in ids if by_id[pk].kind == kind]
-            groups.append(Group(kind, label, found.by_kind[kind], hits))
+            group = Group(kind, label, found.by_kind[kind], hits, kind in found.capped)
+            groups.append(group)
     return found, groups
 
 
 def one_kind(query: str, kind: str, *, members: bool, page_number, year=None):
-    """One page of the hits of one kind, and the counts of every kind: two queries."""
-    found = counts(query, members=members, year=year)
-    entries = matching(query, members=members, year=year).filter(kind=kind).order_by(*ORDER)
+    """One page of the hits of one kind (of its CAP best candidates), and the counts of
+    every kind: two queries."""
+    found, _ = counts_and_best(query, members=members, year=year)
+    ids = candidates(query, kind, members=members, year=year).values("pk")
+    entries = (
+        SearchEntry.objects.filter(pk__in=ids)
+        .annotate(rank=rank_of(parsed(query)))
+        .order_by(*ORDER)
+    )
     paginator = Paginator(entries, PER_PAGE)
     paginator.count = found.by_kind.get(kind, 0)  # known already: no second count query
     page = paginator.get_page(page_number)
     words = parsed(query).all_words()
     page.hits = [to_hit(entry, words) for entry in read(page.object_list)]
+    page.capped = kind in found.capped
     return found, page
 
 

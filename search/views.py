@@ -3,6 +3,7 @@ from urllib.parse import urlencode
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from rusnet.fragments import cached
 from search import query as search
@@ -44,13 +45,15 @@ def hits_html(text, kind, year, members, page_number) -> str:
         context.update(
             page=page,
             kind_label=SearchEntry.Kind(kind).label,
-            kinds=kind_links(text, year, counts.by_kind),
+            kind_count=shown(page.paginator.count, page.capped),
+            kinds=kind_links(text, year, counts),
             all_url=search_url(text, "", year),
         )
     else:
         counts, groups = search.grouped(text, members=members, year=year)
         for group in groups:
             group.more_url = search_url(text, group.kind, year)
+            group.shown_count = shown(group.count, group.capped)
         context["groups"] = groups
         if not counts.total:
             suggested = search.suggestion(text, members=members)
@@ -59,8 +62,15 @@ def hits_html(text, kind, year, members, page_number) -> str:
     path = reverse("search:results")  # once for the many year links
     context.update(
         total=counts.total,
+        capped=bool(counts.capped),
+        shown_total=shown(counts.total, counts.capped),
         years=[
-            {"year": y, "count": n, "url": search_url(text, kind, y, path), "current": y == year}
+            {
+                "year": y,
+                "count": _("at least %(count)s") % {"count": n} if counts.capped else n,
+                "url": search_url(text, kind, y, path),
+                "current": y == year,
+            }
             for y, n in counts.by_year.items()
         ],
         all_years_url=search_url(text, kind, None),
@@ -76,9 +86,19 @@ def search_url(text, kind, year, path=None):
     return f"{path or reverse('search:results')}?{urlencode(params(text, kind, year))}"
 
 
+def shown(count, capped) -> str:
+    """A count as the page shows it: "more than 500" where the search stopped counting."""
+    return _("more than %(count)s") % {"count": count} if capped else str(count)
+
+
 def kind_links(text, year, counts):
     return [
-        {"kind": kind, "label": label, "count": counts[kind], "url": search_url(text, kind, year)}
+        {
+            "kind": kind,
+            "label": label,
+            "count": shown(counts.by_kind[kind], kind in counts.capped),
+            "url": search_url(text, kind, year),
+        }
         for kind, label in SearchEntry.Kind.choices
-        if kind in counts
+        if kind in counts.by_kind
     ]

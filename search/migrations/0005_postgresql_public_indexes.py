@@ -7,6 +7,8 @@ members-only answers ("strat" is in thousands of them) costs a visitor nothing.
 
 from django.db import migrations
 
+from search.migration_sql import on_postgresql
+
 FORWARD = """
 CREATE INDEX search_entry_public_vector_gin ON search_searchentry
     USING gin (search_vector) WHERE NOT members_only
@@ -22,16 +24,7 @@ DROP INDEX IF EXISTS search_entry_public_vector_gin
 """
 
 
-def run(statements):
-    def operation(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for statement in statements.split("---"):
-                schema_editor.execute(statement)
-
-    return operation
-
-
 class Migration(migrations.Migration):
     dependencies = [("search", "0004_postgresql_folding_and_trigrams")]
 
-    operations = [migrations.RunPython(run(FORWARD), run(BACKWARD), elidable=False)]
+    operations = [migrations.RunPython(on_postgresql(FORWARD), on_postgresql(BACKWARD), elidable=False)]

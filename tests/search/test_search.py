@@ -294,3 +294,35 @@ def test_drafts_are_found_by_no_prefix_compound_or_suggestion(client_as):
         html = search(client, q)
         assert "Inga träffar" in html
         assert "Menade du" not in html and "zqvutkastplaneringen" not in html.lower()
+
+
+def test_a_frequent_word_is_counted_up_to_a_cap_and_its_kind_page_lists_as_many(
+    client_as, monkeypatch
+):
+    """A search ranks and counts at most CAP + 1 matches per kind (here CAP = 3): the page
+    then says "more than 3" and the kind's page lists 3, best first; the members-only
+    entries a visitor cannot see take no place among them."""
+    from search import query
+
+    monkeypatch.setattr(query, "CAP", 3)
+    for number in range(5):
+        ThemeFactory(title=f"Zebrakorsning {number}", year=2024)
+    for _ in range(5):
+        AnswerFactory(text="Om zebrakorsning.")  # members only
+    client = client_as("visitor")
+
+    html = search(client, "zebrakorsning")
+    assert headings(html) == ["Teman (fler än 3)"]
+    assert "Fler än 3 träffar." in html
+    assert "Visa 3 av träffarna bland teman</a>" in html
+
+    one_kind = search(client, "zebrakorsning", typ="teman")
+    assert "Teman (fler än 3)" in headings(one_kind)
+    assert len(headings(one_kind, level=3)) == 3
+
+    member = search(client_as("member"), "zebrakorsning")
+    assert headings(member) == ["Teman (fler än 3)", "Enkätsvar (fler än 3)"]
+    assert "Fler än 6 träffar." in member
+
+    few = search(client, "zebrakorsning 3")
+    assert headings(few) == ["Teman (1)"]  # under the cap: counted exactly
