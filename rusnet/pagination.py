@@ -18,7 +18,8 @@ def paginate_in_one_query(request, queryset, per_page: int):
     count beside each row), so an empty list costs what a long one costs. A page number
     past the end costs a second query, for the last page."""
     try:
-        number = max(int(request.GET.get(PAGE_PARAMETER, 1)), 1)
+        # Bounded: a page number beyond a database integer would be an error, not a page.
+        number = min(max(int(request.GET.get(PAGE_PARAMETER, 1)), 1), 1_000_000)
     except (TypeError, ValueError):
         number = 1
     counted = queryset.annotate(_total=Window(Count("pk")))

@@ -119,3 +119,8 @@ def test_a_page_past_the_end_shows_the_last_page(client, published):
     item.save()
     assert "Fika i foajén" in text(client.get(changes_url(published) + "?sida=7"))
     assert "Fika i foajén" in text(client.get(changes_url(published) + "?sida=x"))
+
+
+def test_a_huge_page_number_is_the_last_page(client, published):
+    response = client.get(changes_url(published) + "?sida=" + "9" * 40)
+    assert response.status_code == 200
