@@ -335,3 +335,18 @@ def test_no_email_when_the_registration_is_rolled_back(member, lunch_to_lunch):
         raise RuntimeError
     assert mail.outbox == []
     assert not Registration.objects.filter(user=member).exists()
+
+
+def test_a_raised_capacity_seats_those_waiting_first_come_first(
+    client_as, member, other_editor, full, django_capture_on_commit_callbacks
+):
+
+    first = RegistrationFactory(meeting=full, user=member, waiting_since=timezone.now())
+    RegistrationFactory(meeting=full, user=other_editor, waiting_since=timezone.now())
+    full.capacity = 3
+    full.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        promoted = services.fill_from_waiting_list(full)
+    assert promoted == [first]
+    assert [m.to for m in mail.outbox] == [[member.email]]
+    assert full.registrations.waiting().count() == 1
