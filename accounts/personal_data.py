@@ -60,8 +60,11 @@ def registrations_of(user) -> list[dict]:
             "days": registration.days,
             "lunch": registration.lunch,
             "dinner": registration.dinner,
+            "meals": registration.meals,
             "dietary_needs": registration.dietary_needs,
             "attended": registration.attended,
+            "attended_days": registration.attended_days,
+            "waiting_since": registration.waiting_since,
             "cancelled": registration.cancelled_at,
         }
         for registration in registrations.order_by("-meeting__starts_at")

@@ -6,6 +6,7 @@
 from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
+from django.utils import timezone
 from simple_history.models import registered_models
 
 FIXTURE_DIR = settings.BASE_DIR / "fixtures"
@@ -62,12 +63,15 @@ def ensure_initial_history() -> None:
     """Record the current state of every row that has no history yet.
 
     loaddata saves rows raw, which simple-history skips; without a first entry the
-    first edit of a seed row could not be undone.
+    first edit of a seed row could not be undone. Every first entry carries the same
+    moment, so none counts as a change made after another (a published meeting's
+    programme change log reads only what came after the meeting's publication).
     """
+    now = timezone.now()
     for model in registered_models.values():
         if not hasattr(model, "history"):
             continue  # a many-to-many table, recorded with the model that owns it
         recorded = model.history.values_list("id", flat=True)
         missing = list(model._default_manager.exclude(pk__in=recorded))
         if missing:
-            model.history.bulk_history_create(missing, default_change_reason="")
+            model.history.bulk_history_create(missing, default_change_reason="", default_date=now)

@@ -19,6 +19,13 @@ from icalendar import Calendar, Event, Timezone
 from meetings.models import Meeting, ProgrammeItem
 
 
+class PortalAddress:
+    """What calendar_for needs of a request, outside one (e-mail): absolute addresses."""
+
+    def build_absolute_uri(self, path):
+        return settings.PORTAL_URL + path
+
+
 def calendar_for(request, meetings) -> Calendar:
     calendar = Calendar()
     calendar.add("prodid", "-//RUS-nätverket//rusnet//SV")

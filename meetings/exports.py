@@ -7,6 +7,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from meetings.registration_table import RegistrationTable
 from rusnet import spreadsheets
 
 
@@ -16,16 +17,29 @@ def yes_no(value):
     return _("Yes") if value else _("No")
 
 
-def rows(registrations):
-    """Header and one row per registration, as text."""
+def rows(registrations, meeting):
+    """Header and one row per registration, as text: a column per day and per meal."""
+    table = RegistrationTable(meeting, registrations)
+    if table.meals_per_day:
+        meal_header = [column.label for column in table.meal_columns]
+
+        def meals(row):
+            return [yes_no(chosen) for chosen in row.meals]
+    else:
+        # The whole meeting's lunch and dinner, as the list always had them.
+        meal_header = [_("Lunch"), _("Dinner")]
+
+        def meals(row):
+            return [yes_no(row.registration.lunch), yes_no(row.registration.dinner)]
+
     header = [
         _("Name"),
         _("E-mail"),
         _("Organisation"),
         _("Days"),
-        _("Lunch"),
-        _("Dinner"),
+        *meal_header,
         _("Dietary needs"),
+        _("Days attended"),
         _("Attended"),
     ]
     body = [
@@ -34,18 +48,19 @@ def rows(registrations):
             r.user.email,
             str(r.user.organisation or ""),
             ", ".join(date_format(day, "j F") for day in r.day_dates()),
-            yes_no(r.lunch),
-            yes_no(r.dinner),
+            *meals(row),
             r.dietary_needs,
+            ", ".join(date_format(day, "j F") for day in r.attended_dates()),
             yes_no(r.attended),
         ]
-        for r in registrations
+        for row in table.rows
+        for r in [row.registration]
     ]
     return header, body
 
 
-def as_csv(registrations) -> bytes:
-    header, body = rows(registrations)
+def as_csv(registrations, meeting) -> bytes:
+    header, body = rows(registrations, meeting)
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";")  # Swedish Excel reads semicolons
     writer.writerow(header)
@@ -53,8 +68,9 @@ def as_csv(registrations) -> bytes:
     return ("\ufeff" + out.getvalue()).encode("utf-8")  # BOM: Excel then reads UTF-8
 
 
-def as_xlsx(registrations, title) -> bytes:
-    header, body = rows(registrations)
+def as_xlsx(registrations, meeting) -> bytes:
+    title = meeting.title
+    header, body = rows(registrations, meeting)
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Registrations")[:31]

@@ -346,7 +346,14 @@ class RepresentedOrganisations:
 
 class RegistrationQuerySet(models.QuerySet):
     def active(self):
-        return self.filter(cancelled_at__isnull=True)
+        """Holding a seat: neither cancelled nor on the waiting list."""
+        return self.filter(cancelled_at__isnull=True, waiting_since__isnull=True)
+
+    def waiting(self):
+        """On the waiting list, first come first: the first gets the next free seat."""
+        return self.filter(cancelled_at__isnull=True, waiting_since__isnull=False).order_by(
+            "waiting_since", "pk"
+        )
 
     def for_list(self):
         return self.active().select_related("user__organisation").order_by("user__full_name")
@@ -392,10 +399,18 @@ class Registration(models.Model):
         related_name="meeting_registrations",
     )
     days = models.JSONField(_("days"), default=list, blank=True)
+    # The programme's meal items (ids) the member eats; lunch and dinner are the whole
+    # meeting's meals, asked only when the programme has no meal items.
+    meals = models.JSONField(_("meals"), default=list, blank=True)
     lunch = models.BooleanField(_("lunch"), default=False)
     dinner = models.BooleanField(_("dinner"), default=False)
     dietary_needs = models.CharField(_("dietary needs"), max_length=500, blank=True)
+    # Attended at least one day; None until attendance is marked. The days themselves
+    # (ISO dates) in attended_days.
     attended = models.BooleanField(_("attended"), null=True, blank=True)
+    attended_days = models.JSONField(_("days attended"), default=list, blank=True)
+    # Set while the member waits for a seat of a full meeting; cleared when they get one.
+    waiting_since = models.DateTimeField(_("on the waiting list since"), null=True, blank=True)
     created_at = models.DateTimeField(_("registered"), auto_now_add=True)
     # Indexed: the newest change is the version of the pages that count registrations.
     updated_at = models.DateTimeField(_("changed"), auto_now=True, db_index=True)
@@ -416,12 +431,31 @@ class Registration(models.Model):
 
     @property
     def is_active(self):
-        return self.cancelled_at is None
+        """Holding a seat: neither cancelled nor waiting."""
+        return self.cancelled_at is None and self.waiting_since is None
+
+    @property
+    def is_waiting(self):
+        return self.cancelled_at is None and self.waiting_since is not None
 
     def day_dates(self):
         from datetime import date
 
         return [date.fromisoformat(day) for day in self.days]
+
+    def attended_dates(self):
+        from datetime import date
+
+        return [date.fromisoformat(day) for day in self.attended_days]
+
+
+def meal_items(meeting):
+    """The programme's meal items, the meals a registration chooses among, in order."""
+    return list(
+        meeting.items.filter(kind=ProgrammeItem.Kind.MEAL)
+        .only("pk", "day", "starts", "title", "meeting_id")
+        .order_by("day", "starts", "order", "pk")
+    )
 
 
 class DocumentationQuerySet(models.QuerySet):

@@ -70,6 +70,15 @@ def edit(request, slug):
     form = MeetingForm(request.POST or None, instance=meeting)
     if request.method == "POST" and form.is_valid() and form.save_unless_conflict():
         messages.success(request, _("The meeting was saved."))
+        if "capacity" in form.changed_data:
+            # More places: those waiting get them, first come first.
+            promoted = services.fill_from_waiting_list(meeting)
+            if promoted:
+                messages.info(
+                    request,
+                    _("%(count)s on the waiting list got a place and an e-mail.")
+                    % {"count": len(promoted)},
+                )
         return redirect("meetings:programme", slug=meeting.slug)
     return render(request, "meetings/edit.html", {"meeting": meeting, "form": form})
 

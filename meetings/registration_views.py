@@ -10,6 +10,7 @@ from meetings import exports, services
 from meetings.access import meeting_for_member, meeting_for_planner
 from meetings.models import Registration, meeting_offers_dinner, meeting_offers_lunch
 from meetings.registration_forms import AttendanceForm, RegistrationForm
+from meetings.registration_table import RegistrationTable
 
 
 def own_registration(meeting, user):
@@ -32,11 +33,17 @@ def register(request, slug):
             messages.error(request, closed)
         elif form.is_valid():
             try:
-                services.save_registration(meeting, request.user, form)
+                saved = services.save_registration(meeting, request.user, form)
             except services.RegistrationRefused as refusal:
                 messages.error(request, str(refusal))
             else:
-                if registration is not None and registration.is_active:
+                if saved.is_waiting:
+                    messages.info(
+                        request,
+                        _("The meeting is full. You are on the waiting list, place %(position)s.")
+                        % {"position": services.waiting_position(saved)},
+                    )
+                elif registration is not None and registration.is_active:
                     messages.success(request, _("Your registration was changed."))
                 else:
                     messages.success(
@@ -46,10 +53,12 @@ def register(request, slug):
                 return redirect("meetings:register", slug=meeting.slug)
     seats_left = services.seats_left(meeting)
     is_registered = registration is not None and registration.is_active
+    is_waiting = registration is not None and registration.is_waiting
     context = {
         "meeting": meeting,
         "form": form,
-        "registration": registration if is_registered else None,
+        "registration": registration if is_registered or is_waiting else None,
+        "waiting_position": services.waiting_position(registration) if is_waiting else None,
         "closed": closed,
         "seats_left": seats_left,
         "full": seats_left == 0 and not is_registered,
@@ -61,7 +70,7 @@ def register(request, slug):
 def cancel(request, slug):
     meeting = meeting_for_member(request, slug, "meetings.register")
     registration = own_registration(meeting, request.user)
-    if registration is None or not registration.is_active:
+    if registration is None or registration.cancelled_at is not None:
         raise Http404
     closed = services.registration_closed_reason(meeting)
     if request.method == "POST":
@@ -70,7 +79,10 @@ def cancel(request, slug):
         except services.RegistrationRefused as refusal:
             messages.error(request, str(refusal))
         else:
-            messages.success(request, _("Your registration was cancelled."))
+            if registration.is_waiting:
+                messages.success(request, _("You have left the waiting list."))
+            else:
+                messages.success(request, _("Your registration was cancelled."))
         return redirect("meetings:register", slug=meeting.slug)
     return render(
         request,
@@ -83,14 +95,17 @@ def cancel(request, slug):
 def registration_list(request, slug):
     """Everyone registered, with days, meals and dietary needs: planning group and secretariat."""
     meeting = meeting_for_planner(request, slug)
-    registrations = meeting.registrations.for_list()
+    registrations = list(meeting.registrations.for_list())
+    table = RegistrationTable(meeting, registrations)
     context = {
         "meeting": meeting,
         "registrations": registrations,
+        "table": table,
+        "waiting": meeting.registrations.waiting().select_related("user__organisation"),
         "represented": meeting.registrations.represented_organisations(),
         "offers_lunch": meeting_offers_lunch(meeting),
         "offers_dinner": meeting_offers_dinner(meeting),
-        "seats_left": services.seats_left(meeting),
+        "seats_left": services.seats_left(meeting, len(registrations)),
     }
     return render(request, "meetings/registration_list.html", context)
 
@@ -103,12 +118,13 @@ def attendance(request, slug):
     form = AttendanceForm(
         request.POST if request.method == "POST" else None,
         registrations=meeting.registrations.for_list(),
+        days=meeting.days,
     )
     if request.method == "POST":
         if not started:
             messages.error(request, _("Attendance can be marked once the meeting has begun."))
         elif form.is_valid():
-            count = services.mark_attendance(form.registrations, form.attended_pks())
+            count = services.mark_attendance(form.registrations, form.attended_days())
             messages.success(
                 request,
                 _("Attendance was saved: %(count)s of %(total)s attended.")
@@ -129,7 +145,7 @@ def export_name(meeting, extension):
 @login_required
 def export_csv(request, slug):
     meeting = meeting_for_planner(request, slug)
-    content = exports.as_csv(meeting.registrations.for_list())
+    content = exports.as_csv(meeting.registrations.for_list(), meeting)
     response = HttpResponse(content, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{export_name(meeting, "csv")}"'
     return response
@@ -138,7 +154,7 @@ def export_csv(request, slug):
 @login_required
 def export_xlsx(request, slug):
     meeting = meeting_for_planner(request, slug)
-    content = exports.as_xlsx(meeting.registrations.for_list(), meeting.title)
+    content = exports.as_xlsx(meeting.registrations.for_list(), meeting)
     response = HttpResponse(
         content,
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

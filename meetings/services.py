@@ -3,11 +3,13 @@
 from django.conf import settings
 from django.core.mail import send_mass_mail
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from meetings.mail import CHANGED, PROMOTED, REGISTERED, WAITING, send_after_commit
 from meetings.models import Meeting, MeetingFile, Registration
 
 
@@ -38,6 +40,17 @@ def seats_left(meeting, registered=None) -> int | None:
     return max(meeting.capacity - registered, 0)
 
 
+def waiting_position(registration) -> int:
+    """The registration's place on its meeting's waiting list, 1 for the first."""
+    earlier = Q(waiting_since__lt=registration.waiting_since) | Q(
+        waiting_since=registration.waiting_since, pk__lt=registration.pk
+    )
+    return (
+        Registration.objects.waiting().filter(earlier, meeting_id=registration.meeting_id).count()
+        + 1
+    )
+
+
 def registration_box(meeting, user, registered=None, can_manage=None) -> dict:
     """What the meeting page's registration box shows the user.
 
@@ -48,7 +61,12 @@ def registration_box(meeting, user, registered=None, can_manage=None) -> dict:
         return {"visible": False}
     registration = None
     if user.is_authenticated:
-        registration = meeting.registrations.active().filter(user=user).only("pk").first()
+        registration = (
+            meeting.registrations.filter(user=user, cancelled_at__isnull=True)
+            .only("pk", "meeting_id", "waiting_since", "cancelled_at")
+            .first()
+        )
+    waiting = registration is not None and registration.is_waiting
     seats = seats_left(meeting, registered)
     if can_manage is None:
         can_manage = user.has_perm("meetings.view_registrations", meeting)
@@ -60,7 +78,8 @@ def registration_box(meeting, user, registered=None, can_manage=None) -> dict:
         "timing": timing,
         "can_view_documentation": timing == "ended"
         and user.has_perm("meetings.view_documentation"),
-        "registered": registration is not None,
+        "registered": registration is not None and not waiting,
+        "waiting_position": waiting_position(registration) if waiting else None,
         "closed": registration_closed_reason(meeting),
         "seats_left": seats,
         "full": seats == 0 and registration is None,
@@ -73,7 +92,9 @@ def save_registration(meeting, user, form) -> Registration:
 
     The meeting row is locked for the length of the transaction, so two members
     asking for the last seat at once are served one after the other: the first
-    gets it, the second is told the meeting is full. Nothing is written on refusal.
+    gets it, the second is put on the waiting list. Nothing is written on refusal.
+    The member gets a confirmation (or their place on the waiting list) by e-mail
+    once the registration is saved.
     """
     with transaction.atomic():
         locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
@@ -81,47 +102,97 @@ def save_registration(meeting, user, form) -> Registration:
         if reason:
             raise RegistrationRefused(reason)
         registration = Registration.objects.filter(meeting=locked, user=user).first()
-        already_counted = registration is not None and registration.is_active
+        seated = registration is not None and registration.is_active
+        waiting = registration is not None and registration.is_waiting
         full = (
             locked.capacity is not None and locked.registrations.active().count() >= locked.capacity
         )
-        if full and not already_counted:
-            raise RegistrationRefused(
-                _("The meeting is full: all %(capacity)s places are taken.")
-                % {"capacity": locked.capacity}
-            )
         if registration is None:
             registration = Registration(meeting=locked, user=user)
         registration.days = form.cleaned_data["days"]
+        registration.meals = form.cleaned_data.get("meals") or []
         registration.lunch = form.cleaned_data.get("lunch", False)
         registration.dinner = form.cleaned_data.get("dinner", False)
         registration.dietary_needs = form.cleaned_data.get("dietary_needs", "")
         registration.cancelled_at = None
+        if full and not seated:
+            # The place on the waiting list is kept when a waiting member changes their choices.
+            if not waiting:
+                registration.waiting_since = timezone.now()
+        else:
+            registration.waiting_since = None
         registration.save()
+        if registration.is_waiting:
+            if not waiting:
+                send_after_commit(registration, WAITING, waiting_position(registration))
+        else:
+            send_after_commit(registration, CHANGED if seated else REGISTERED)
         return registration
 
 
-def cancel_registration(meeting, registration) -> None:
+def cancel_registration(meeting, registration) -> Registration | None:
+    """Cancel, and give the freed seat to the first on the waiting list (returned).
+
+    The meeting row is locked, so two cancellations at once are served one after
+    the other: each frees one seat and promotes at most one member, and the second
+    counts the seat the first gave away."""
     with transaction.atomic():
         locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
         reason = registration_closed_reason(locked)
         if reason:
             raise RegistrationRefused(reason)
+        registration = Registration.objects.get(pk=registration.pk)
+        if registration.cancelled_at is not None:
+            return None
         registration.cancelled_at = timezone.now()
         registration.save(update_fields=["cancelled_at", "updated_at"])
+        promoted = promote_waiting(locked)
+        return promoted[0] if promoted else None
 
 
-def mark_attendance(registrations, attended_pks) -> int:
-    """Set who attended, for the whole list at once; returns how many attended."""
+def promote_waiting(locked) -> list[Registration]:
+    """Seat the first on the waiting list for every free seat, each told by one e-mail.
+
+    The caller holds the meeting row (select_for_update) in its transaction."""
+    waiting = locked.registrations.waiting().select_related("user", "meeting")
+    if locked.capacity is not None:
+        free = locked.capacity - locked.registrations.active().count()
+        waiting = waiting[: max(free, 0)]
+    promoted = list(waiting)
+    for registration in promoted:
+        registration.waiting_since = None
+        registration.save(update_fields=["waiting_since", "updated_at"])
+        send_after_commit(registration, PROMOTED)
+    return promoted
+
+
+def fill_from_waiting_list(meeting) -> list[Registration]:
+    """After the capacity was raised (or removed): seat those waiting, first come first."""
     with transaction.atomic():
-        attended = [r.pk for r in registrations if r.pk in attended_pks]
-        absent = [r.pk for r in registrations if r.pk not in attended_pks]
-        # updated_at by hand: a queryset update skips auto_now, and cached pages
-        # count registrations by it (rusnet.fragments).
-        now = timezone.now()
-        Registration.objects.filter(pk__in=attended).update(attended=True, updated_at=now)
-        Registration.objects.filter(pk__in=absent).update(attended=False, updated_at=now)
-    return len(attended)
+        locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        if registration_closed_reason(locked):
+            return []
+        return promote_waiting(locked)
+
+
+def mark_attendance(registrations, attended_days) -> int:
+    """Set who attended which days, for the whole list at once; returns how many attended.
+
+    `attended_days` maps a registration's id to the days (ISO dates) it attended;
+    `attended` then says whether the person came at all."""
+    now = timezone.now()
+    changed = []
+    for registration in registrations:
+        days = attended_days.get(registration.pk, [])
+        registration.attended_days = days
+        registration.attended = bool(days)
+        # updated_at by hand: bulk_update skips auto_now, and cached pages count
+        # registrations by it (rusnet.fragments).
+        registration.updated_at = now
+        changed.append(registration)
+    with transaction.atomic():
+        Registration.objects.bulk_update(changed, ["attended_days", "attended", "updated_at"])
+    return sum(1 for registration in changed if registration.attended)
 
 
 def stored_name(original, file_type) -> str:

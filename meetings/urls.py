@@ -10,6 +10,7 @@ urlpatterns = [
     path("<slug:slug>/", views.detail, name="detail"),
     path("<slug:slug>/kalender.ics", views.ical_meeting, name="ics"),
     path("<slug:slug>/utskrift/", views.print_view, name="print"),
+    path("<slug:slug>/programandringar/", views.programme_changes, name="changes"),
     path("<slug:slug>/redigera/", programme_views.edit, name="edit"),
     path("<slug:slug>/program/", programme_views.programme, name="programme"),
     path("<slug:slug>/program/ny/", programme_views.item_add, name="item_add"),

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils.functional import SimpleLazyObject
 
+from meetings import changelog
 from meetings.access import visible_meeting
 from meetings.calendar_files import calendar_for
 from meetings.display import meeting_rows, programme_days, programme_items
@@ -13,7 +14,7 @@ from meetings.forms import MeetingFilter
 from meetings.models import Meeting, MeetingHost, MeetingPlanner, drafts_seen_by
 from meetings.services import registration_box
 from rusnet.fragments import cached, filter_form_html
-from rusnet.pagination import paginate
+from rusnet.pagination import paginate, paginate_in_one_query
 from sources.services import SourcesOf, attach_sources
 
 PAST_PER_PAGE = 20
@@ -164,6 +165,7 @@ def meeting_page_parts(meeting, can_see_link) -> dict:
         "programme_sources": SourcesOf(items),
         "can_see_link": can_see_link,
     }
+    context["last_change"] = changelog.last_change(meeting)
     return {
         "registrations": meeting.registrations.active().count(),
         "head": render_to_string("meetings/_detail_head.html", context),
@@ -171,6 +173,17 @@ def meeting_page_parts(meeting, can_see_link) -> dict:
         "programme": render_to_string("meetings/_programme.html", context),
         "links": render_to_string("meetings/_detail_links.html", context),
     }
+
+
+CHANGES_PER_PAGE = 30
+
+
+def programme_changes(request, slug):
+    """What changed in the programme since it was published, newest first, paginated."""
+    meeting = visible_meeting(request, slug)
+    page = paginate_in_one_query(request, changelog.change_rows(meeting), CHANGES_PER_PAGE)
+    page.object_list = [changelog.change_of(row) for row in page.object_list]
+    return render(request, "meetings/programme_changes.html", {"meeting": meeting, "page": page})
 
 
 def print_view(request, slug):

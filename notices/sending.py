@@ -22,7 +22,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from meetings.calendar_files import calendar_for
+from meetings.calendar_files import PortalAddress, calendar_for
 from meetings.dates import meeting_days, meeting_start
 from meetings.models import Meeting, MeetingDocumentation, MeetingFile, Registration
 from notices.models import NoticePreferences, SentNotice, Visit
@@ -38,13 +38,6 @@ DOCUMENTATION_NEWS_DAYS = 14
 
 def absolute(path: str) -> str:
     return settings.PORTAL_URL + path
-
-
-class PortalAddress:
-    """What meetings.calendar_files needs of a request: absolute addresses."""
-
-    def build_absolute_uri(self, path):
-        return absolute(path)
 
 
 def recipients():

@@ -149,7 +149,8 @@ def registration_form(kwargs):
 def attendance_form(kwargs):
     from meetings.registration_forms import AttendanceForm
 
-    return AttendanceForm(registrations=_meeting(kwargs).registrations.for_list())
+    meeting = _meeting(kwargs)
+    return AttendanceForm(registrations=meeting.registrations.for_list(), days=meeting.days)
 
 
 def hosting_form(kwargs):

@@ -79,6 +79,7 @@ EXPECTATIONS: dict[str, Expectation] = {
     "meetings:detail": Expectation(get=everyone(), kwargs=lambda: {"slug": JANUARY}),
     "meetings:ics": Expectation(get=everyone(), kwargs=lambda: {"slug": JANUARY}, html=False),
     "meetings:print": Expectation(get=everyone(), kwargs=lambda: {"slug": JANUARY}),
+    "meetings:changes": Expectation(get=everyone(), kwargs=lambda: {"slug": JANUARY}),
     "meetings:create": Expectation(
         get=SECRETARIAT,
         post=SECRETARIAT,

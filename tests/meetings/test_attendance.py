@@ -68,7 +68,9 @@ def test_secretariat_marks_attendance_for_the_whole_list_in_one_form(client_as, 
 def test_planner_marks_attendance(client, reg_planner, planned_meeting):
     from meetings.models import Meeting
 
-    Meeting.objects.filter(pk=planned_meeting.pk).update(starts_at=in_days(-1))
+    Meeting.objects.filter(pk=planned_meeting.pk).update(
+        starts_at=in_days(-1), ends_at=in_days(-1, 16)
+    )
     registration = RegistrationFactory(meeting=planned_meeting)
     client.force_login(reg_planner)
     client.post(attendance_url(planned_meeting), {f"attended-{registration.pk}": "on"})
@@ -138,7 +140,9 @@ def test_the_list_downloads_as_csv_with_swedish_headers(client_as, held):
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert "attachment" in response["Content-Disposition"]
     lines = response.content.decode("utf-8-sig").splitlines()
-    assert lines[0] == "Namn;E-post;Organisation;Dagar;Lunch;Middag;Specialkost;Deltog"
+    assert lines[0] == (
+        "Namn;E-post;Organisation;Dagar;Lunch;Middag;Specialkost;Dagar på plats;Deltog"
+    )
     anna = next(line for line in lines if line.startswith("Anna Dalarna"))
     assert ";Region Dalarna;" in anna and ";Ja;Nej;Vegansk;" in anna
     assert not any("Dan Avbokad" in line for line in lines)
@@ -159,6 +163,7 @@ def test_the_list_downloads_as_xlsx_with_header_widths_and_frozen_row(client_as,
         "Lunch",
         "Middag",
         "Specialkost",
+        "Dagar på plats",
         "Deltog",
     )
     assert sheet["A1"].font.bold

@@ -36,6 +36,7 @@ PAGES = [
     ("meetings:calendar", {}),
     ("meetings:detail", {"slug": JANUARY}),
     ("meetings:print", {"slug": JANUARY}),
+    ("meetings:changes", {"slug": JANUARY}),
     ("meetings:programme", {"slug": JANUARY}),
     ("meetings:history", {"slug": JANUARY}),
     ("meetings:review", {"slug": JANUARY}),

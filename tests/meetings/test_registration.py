@@ -125,17 +125,21 @@ def test_cancelling_after_the_deadline_is_refused(client_as, member):
     assert registration.cancelled_at is None
 
 
-def test_a_full_meeting_says_so_and_refuses_another_registration(client_as, member, meeting):
+def test_a_full_meeting_says_so_and_puts_the_next_member_on_the_waiting_list(
+    client_as, member, meeting
+):
     RegistrationFactory.create_batch(2, meeting=meeting)
     client = client_as("member")
-    assert "Mötet är fullt. Det finns inga platser kvar." in page_text(
-        client.get(register_url(meeting))
-    )
+    page = page_text(client.get(register_url(meeting)))
+    assert "Mötet är fullt. Anmäl dig för att ställa dig på väntelistan" in page
+    assert "Ställ mig på väntelistan" in page
 
-    response = client.post(register_url(meeting), {"lunch": "on"})
+    response = client.post(register_url(meeting), {"lunch": "on"}, follow=True)
 
-    assert "Mötet är fullt: alla 2 platser är tagna." in page_text(response)
-    assert not Registration.objects.filter(user=member).exists()
+    assert "Mötet är fullt. Du står på väntelistan, plats 1." in page_text(response)
+    registration = Registration.objects.get(user=member)
+    assert registration.is_waiting and not registration.is_active
+    assert meeting.registrations.active().count() == 2
 
 
 def test_a_registered_member_may_change_a_full_meeting_registration(client_as, member, meeting):
@@ -152,14 +156,15 @@ def test_a_cancelled_place_can_be_taken_again(client_as, member, meeting):
     assert Registration.objects.filter(user=member, cancelled_at__isnull=True).exists()
 
 
-def test_the_second_member_for_the_last_seat_is_told_the_meeting_is_full(
+def test_the_second_member_for_the_last_seat_is_put_on_the_waiting_list(
     client_as, member, other_editor
 ):
     meeting = RegMeetingFactory(capacity=1)
     client_as("member").post(register_url(meeting), {})
-    response = client_as("other_editor").post(register_url(meeting), {})
-    assert "Mötet är fullt: alla 1 platser är tagna." in page_text(response)
-    assert list(meeting.registrations.values_list("user", flat=True)) == [member.pk]
+    response = client_as("other_editor").post(register_url(meeting), {}, follow=True)
+    assert "Du står på väntelistan, plats 1." in page_text(response)
+    assert list(meeting.registrations.active().values_list("user", flat=True)) == [member.pk]
+    assert list(meeting.registrations.waiting().values_list("user", flat=True)) == [other_editor.pk]
 
 
 def test_a_draft_meeting_takes_no_registrations(client_as, member, secretariat):

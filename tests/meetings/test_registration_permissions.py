@@ -24,7 +24,9 @@ def kwargs_for(name, meeting, the_file):
 def planner_setup(client, reg_planner, planned_meeting, media_root):
     from meetings.models import Meeting
 
-    Meeting.objects.filter(pk=planned_meeting.pk).update(starts_at=in_days(-1))
+    Meeting.objects.filter(pk=planned_meeting.pk).update(
+        starts_at=in_days(-1), ends_at=in_days(-1, 16)
+    )
     planned_meeting.refresh_from_db()
     RegistrationFactory(meeting=planned_meeting, user=reg_planner)
     client.force_login(reg_planner)
