@@ -16,10 +16,16 @@ def same_text(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def matched_questions(questions, rounds) -> dict[int, dict[int, Question]]:
+def questions_of(rounds) -> list[Question]:
+    return list(Question.objects.filter(survey__in=rounds).order_by("survey", "number"))
+
+
+def matched_questions(questions, rounds, candidates=None) -> dict[int, dict[int, Question]]:
     """{question pk: {round pk: that round's question}} for each of `questions` (of one round):
-    the copy linked to the same origin, else the question with the same text."""
-    candidates = list(Question.objects.filter(survey__in=rounds).order_by("survey", "number"))
+    the copy linked to the same origin, else the question with the same text. `candidates`
+    may give the rounds' questions (questions_of) when the caller has them."""
+    if candidates is None:
+        candidates = questions_of(rounds)
     by_origin, by_text = {}, {}
     for candidate in candidates:
         by_origin.setdefault((candidate.survey_id, candidate.origin_key), candidate)
@@ -74,8 +80,8 @@ class RoundsOfQuestion:
     own: list | None  # the user's organisation's cells, or None when it never answered
 
 
-def rounds_of_question(current, rounds, own_organisation_id) -> RoundsOfQuestion:
-    matches = matched_questions([current], rounds)[current.pk]
+def rounds_of_question(current, rounds, own_organisation_id, candidates=None) -> RoundsOfQuestion:
+    matches = matched_questions([current], rounds, candidates)[current.pk]
     by_question = {}
     organisations = {}
     texts = {}

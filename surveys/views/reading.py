@@ -11,7 +11,7 @@ from regions.models import Organisation
 from rusnet.fragments import cached
 from surveys.charts import chart_for
 from surveys.coding import code_of, coded_chart, is_codable
-from surveys.comparison import rounds_of_organisation, rounds_of_question
+from surveys.comparison import questions_of, rounds_of_organisation, rounds_of_question
 from surveys.coverage import coverage_for
 from surveys.forms import AnswerFilter, CompareForm
 from surveys.models import Answer, Response, Survey
@@ -226,9 +226,12 @@ def rounds_question(request, slug, number):
     """Every organisation's answers to one question in every round of the series: a chart
     per round for a charted question, and what changed for the user's organisation."""
     survey = survey_for_member(request, slug)
-    current = get_object_or_404(survey.questions, number=number)
-    rounds = list(survey.rounds().visible_to(request.user))
-    compared = rounds_of_question(current, rounds, request.user.organisation_id)
+    rounds = list(survey.rounds().visible_to(request.user))  # the survey is one of them
+    candidates = questions_of(rounds)
+    current = next((q for q in candidates if q.survey_id == survey.pk and q.number == number), None)
+    if current is None:
+        raise Http404
+    compared = rounds_of_question(current, rounds, request.user.organisation_id, candidates)
     return render(
         request,
         "surveys/rounds_question.html",
