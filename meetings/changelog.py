@@ -22,21 +22,11 @@ ADDED, REMOVED, MOVED, RETIMED, CHANGED = "added", "removed", "moved", "retimed"
 COMPARED = ("day", "starts", "ends", "order", "title")
 
 
-def published_at(meeting):
-    """When the meeting was first published, as a subquery (no row: never published)."""
-    return Subquery(
-        history_of(Meeting)
-        .filter(id=meeting.pk, status=Meeting.Status.PUBLISHED)
-        .order_by("history_date")
-        .values("history_date")[:1]
-    )
-
-
 def item_rows(meeting):
     """The programme items' history rows since publication, newest first."""
     return (
         history_of(ProgrammeItem)
-        .filter(meeting_id=meeting.pk, history_date__gt=published_at(meeting))
+        .filter(meeting_id=meeting.pk, history_date__gt=Meeting.first_published_at(meeting.pk))
         .order_by("-history_date", "-history_id")
     )
 

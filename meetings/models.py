@@ -127,6 +127,16 @@ class Meeting(VersionedModel):
 
     UPCOMING, ONGOING, ENDED = "upcoming", "ongoing", "ended"
 
+    @classmethod
+    def first_published_at(cls, meeting_pk):
+        """When the meeting was first published, as a subquery over its history (no row:
+        never published). The programme's change log starts there."""
+        return models.Subquery(
+            cls.history.model.objects.filter(id=meeting_pk, status=cls.Status.PUBLISHED)
+            .order_by("history_date")
+            .values("history_date")[:1]
+        )
+
     def timing_status(self, now=None) -> str:
         """Where the meeting stands in time: UPCOMING, ONGOING or ENDED."""
         now = now or timezone.now()
