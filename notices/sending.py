@@ -197,7 +197,7 @@ def _meeting_soon(meeting) -> Notice:
         key=f"meeting-soon:meeting-{meeting.pk}",
         subject=_("%(title)s begins in two days") % {"title": meeting.title},
         lines=lines,
-        link=absolute(reverse("meetings:programme", args=[meeting.slug])),
+        link=absolute(meeting.get_absolute_url() + "#programme"),
         link_text=_("The programme"),
         attachments=[(f"{meeting.slug}.ics", calendar, "text/calendar")],
     )

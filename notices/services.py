@@ -210,11 +210,17 @@ def _group(kind, name, slug) -> Group:
     return Group(kind, name, url, reverse(history, args=[slug]) if history else "")
 
 
+# Where a changed part of a meeting is read (the programme's editor is for planners).
 THING_PAGES = {
-    "programme": "meetings:programme",
-    "documentation": "meetings:documentation",
-    "file": "meetings:documentation",
+    "programme": ("meetings:detail", "#programme"),
+    "documentation": ("meetings:documentation", ""),
+    "file": ("meetings:documentation", ""),
 }
+
+
+def thing_url(part, slug) -> str:
+    page, anchor = THING_PAGES[part]
+    return reverse(page, args=[slug]) + anchor
 
 
 def _change(row, kind, kind_name) -> Change:
@@ -226,7 +232,7 @@ def _change(row, kind, kind_name) -> Change:
         label=row["label"] or "",
         action=ACTIONS.get(row["history_type"], ""),
         when=row["history_date"],
-        url=reverse(THING_PAGES[part], args=[slug]) if part in THING_PAGES else group.url,
+        url=thing_url(part, slug) if part in THING_PAGES else group.url,
         history_url=group.history_url,
     )
     if part == "response":

@@ -46,7 +46,7 @@ def test_programme_items_regions_themes_and_answers_are_grouped(member, dalarna,
     assert {c.label for c in meeting_group.changes} == {"Vårträffen", "Välkommen"}
     assert meeting_group.history_url == reverse("meetings:history", args=[meeting.slug])
     programme = next(c for c in meeting_group.changes if c.label == "Välkommen")
-    assert programme.url == reverse("meetings:programme", args=[meeting.slug])
+    assert programme.url == reverse("meetings:detail", args=[meeting.slug]) + "#programme"
     assert groups["region", "Region Dalarna"].changes[0].label == "Ny regional strategi"
     assert groups["region", "Region Dalarna"].history_url == reverse(
         "regions:history", args=["dalarna"]

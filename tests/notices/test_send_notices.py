@@ -103,7 +103,7 @@ def test_two_days_before_a_meeting_the_registered_get_the_programme_and_a_calend
 
     assert mailed(messages, "kommer@example.org", "avbokat@example.org") == {"kommer@example.org"}
     message = messages[coming.user.email]
-    assert f"/moten/{meeting.slug}/program/" in message.body
+    assert f"{meeting.get_absolute_url()}#programme" in message.body  # not the editor
     ((name, content, mimetype),) = message.attachments
     assert (name, mimetype) == (f"{meeting.slug}.ics", "text/calendar")
     assert "SUMMARY:Höstträffen" in content

@@ -71,7 +71,7 @@ def test_the_meeting_reminder_arrives_with_both_parts_and_the_calendar_file(
     text = message.get_body(preferencelist=("plain",)).get_content()
     html = message.get_body(preferencelist=("html",)).get_content()
     assert "som du är anmäld till, börjar" in text
-    assert f'href="http://localhost:8000/moten/{meeting.slug}/program/"' in html
+    assert f'href="http://localhost:8000{meeting.get_absolute_url()}#programme"' in html
     (calendar,) = list(message.iter_attachments())
     assert calendar.get_content_type() == "text/calendar"
     assert calendar.get_filename() == f"{meeting.slug}.ics"
