@@ -52,13 +52,20 @@ def proposal_for_secretariat(request, slug):
     return get_object_or_404(Theme.objects.proposals(), slug=slug)
 
 
-def next_end_of_a_theme_meeting():
+def next_end_of_a_theme_meeting(after):
     """When a listed theme may next turn from planned to held (Theme.shown_status): the
-    next end of a meeting that treats a theme. The cached list goes stale then."""
-    upcoming = Meeting.objects.filter(themes__isnull=False, ends_at__gt=timezone.now())
+    first end, after `after`, of a meeting that treats a theme."""
+    upcoming = Meeting.objects.filter(themes__isnull=False, ends_at__gt=after)
     return upcoming.exclude(status=Meeting.Status.CANCELLED).aggregate(next_end=Min("ends_at"))[
         "next_end"
     ]
+
+
+def theme_listing_until_it_changes(request, themes) -> dict:
+    """The listing, and when it goes stale by the clock: asked for the moment before the
+    listing is made, so a meeting ending while it is made still ends it."""
+    now = timezone.now()
+    return {**theme_listing(request, themes), "changes_at": next_end_of_a_theme_meeting(now)}
 
 
 def theme_list(request):
@@ -68,8 +75,8 @@ def theme_list(request):
         request,
         "themes",
         sorted(request.GET.lists()),
-        lambda: theme_listing(request, theme_filter.qs),
-        expires=lambda _listing: next_end_of_a_theme_meeting(),
+        lambda: theme_listing_until_it_changes(request, theme_filter.qs),
+        expires=lambda listing: listing["changes_at"],
     )
     return render(
         request,
