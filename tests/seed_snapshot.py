@@ -62,7 +62,9 @@ def put_back() -> None:
             )
         # Ids go on after the highest one again (as after loaddata), whatever the
         # emptied test did to the sequences (an archive import resets them).
-        for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+        for statement in connection.ops.sequence_reset_sql(
+            no_style(), apps.get_models(include_auto_created=True)
+        ):
             cursor.execute(statement)
     # The flush's post_migrate made content types with new ids; these are the old ones.
     ContentType.objects.clear_cache()
