@@ -62,7 +62,8 @@ def test_a_proposal_becomes_a_planned_theme_its_group_edits(
     group = page.get_by_role("list").filter(has_text="Maria Kumpula")
     expect(group).to_contain_text("Region Jämtland Härjedalen")
     expect(group).to_contain_text("Region Dalarna")
-    expect(page.get_by_text("Planerat", exact=True)).to_be_visible()
+    # The theme's status (the history below it also names the status it changed to).
+    expect(page.locator("p.meta .status").get_by_text("Planerat", exact=True)).to_be_visible()
     assert_accessible(page)
 
     # Maria Kumpula, now in the planning group, edits the theme.
@@ -79,8 +80,11 @@ def test_a_proposal_becomes_a_planned_theme_its_group_edits(
     page.get_by_label("Beskrivning").fill("Hur RUS kan driva klimatomställningen i länen.")
     page.get_by_role("button", name="Spara").click()
     expect(page.get_by_role("status")).to_contain_text("Temat har sparats.")
-    expect(page.get_by_text("Hur RUS kan driva klimatomställningen i länen.")).to_be_visible()
-    expect(page.get_by_role("table")).to_contain_text("Maria Kumpula")
+    description = "Hur RUS kan driva klimatomställningen i länen."
+    expect(page.get_by_role("paragraph").filter(has_text=description)).to_be_visible()
+    history = page.get_by_role("table")  # the new text again, old beside new, and who
+    expect(history).to_contain_text(description)
+    expect(history).to_contain_text("Maria Kumpula")
     assert_accessible(page)
 
 
