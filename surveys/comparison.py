@@ -16,6 +16,19 @@ def same_text(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+# A page compares this many rounds at most, so it stays the same size however long the
+# series grows: the round viewed and the ones after it, or the latest ones.
+ROUNDS_COMPARED = 5
+
+
+def rounds_around(survey, rounds) -> list:
+    """The rounds a page about `survey` compares (oldest first): at most ROUNDS_COMPARED
+    of `rounds`, the survey's own among them."""
+    position = next(i for i, round_ in enumerate(rounds) if round_.pk == survey.pk)
+    start = max(0, min(position, len(rounds) - ROUNDS_COMPARED))
+    return rounds[start : start + ROUNDS_COMPARED]
+
+
 def questions_of(rounds) -> list[Question]:
     return list(Question.objects.filter(survey__in=rounds).order_by("survey", "number"))
 

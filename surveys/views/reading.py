@@ -11,7 +11,12 @@ from regions.models import Organisation
 from rusnet.fragments import cached
 from surveys.charts import chart_for
 from surveys.coding import code_of, coded_chart, is_codable
-from surveys.comparison import questions_of, rounds_of_organisation, rounds_of_question
+from surveys.comparison import (
+    questions_of,
+    rounds_around,
+    rounds_of_organisation,
+    rounds_of_question,
+)
 from surveys.coverage import coverage_for
 from surveys.forms import AnswerFilter, CompareForm
 from surveys.models import Answer, Response, Survey
@@ -204,7 +209,8 @@ def rounds_organisation(request, slug, organisation):
     marked where it changed since the round before."""
     survey = survey_for_member(request, slug)
     organisation = get_object_or_404(Organisation, slug=organisation)
-    rounds = list(survey.rounds().visible_to(request.user))
+    series = list(survey.rounds().visible_to(request.user))
+    rounds = rounds_around(survey, series)
     questions = list(survey.asked_questions())
     rows = rounds_of_organisation(questions, rounds, organisation)
     return render(
@@ -215,6 +221,7 @@ def rounds_organisation(request, slug, organisation):
             "organisation": organisation,
             "own": organisation.pk == request.user.organisation_id,
             "rounds": rounds,
+            "rounds_in_series": len(series),
             "rows": rows,
             "changed_count": sum(1 for _q, row in rows if any(cell.changed for cell in row)),
         },
@@ -226,7 +233,8 @@ def rounds_question(request, slug, number):
     """Every organisation's answers to one question in every round of the series: a chart
     per round for a charted question, and what changed for the user's organisation."""
     survey = survey_for_member(request, slug)
-    rounds = list(survey.rounds().visible_to(request.user))  # the survey is one of them
+    series = list(survey.rounds().visible_to(request.user))  # the survey is one of them
+    rounds = rounds_around(survey, series)
     candidates = questions_of(rounds)
     current = next((q for q in candidates if q.survey_id == survey.pk and q.number == number), None)
     if current is None:
@@ -239,6 +247,7 @@ def rounds_question(request, slug, number):
             "survey": survey,
             "question": current,
             "rounds": rounds,
+            "rounds_in_series": len(series),
             "rows": compared.rows,
             "charts": compared.charts,
             "own": compared.own,

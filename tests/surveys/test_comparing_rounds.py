@@ -107,3 +107,18 @@ def test_a_round_outside_the_series_is_not_compared(client_as, dalarna, gavlebor
     url = reverse("surveys:rounds_question", args=[second.slug, 5])
     assert "Någon annan." not in text_of(client_as("member").get(url))
     assert Survey.objects.count() >= 3
+
+
+def test_a_long_series_compares_only_a_few_rounds_the_viewed_one_among_them(
+    client_as, dalarna, gavleborg, monkeypatch
+):
+    """However many rounds a series has, the page stays the same size."""
+    monkeypatch.setattr("surveys.comparison.ROUNDS_COMPARED", 1)
+    first, second = two_rounds(dalarna, gavleborg)
+    for survey, other in ((first, second), (second, first)):
+        url = reverse("surveys:rounds_question", args=[survey.slug, 1])
+        html = client_as("member").get(url).content.decode()
+        assert html.count('<svg xmlns="http://www.w3.org/2000/svg" role="img"') == 1
+        assert "Här jämförs 1 av seriens 2 omgångar." in html
+        table = html[html.index('<table class="compare">') :]
+        assert survey.title in table and other.title not in table
