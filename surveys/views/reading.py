@@ -144,11 +144,6 @@ def question_page(request, survey, number) -> dict:
     }
 
 
-def in_category(answer, code):
-    coding = code_of(answer)
-    return coding is not None and coding.code_id == code.pk
-
-
 def previous_and_next(questions, current):
     index = questions.index(current)
     previous = questions[index - 1] if index > 0 else None
