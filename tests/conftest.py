@@ -22,7 +22,7 @@ from archive.seed import load_seed_data
 from meetings.models import Meeting
 from regions.models import Organisation, Person
 from rusnet.fragments import clear_caches
-from tests import scale, seed_snapshot
+from tests import scale, seed_snapshot, template_db
 from tests.factories import PASSWORD, UserFactory, totp_code
 
 # Playwright's sync API runs an event loop in the test thread; without this,
@@ -53,9 +53,16 @@ def pytest_sessionfinish(session):
 
 
 @pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """On PostgreSQL the test database is a copy of a migrated, seeded template."""
+    template_db.use_template()
+
+
+@pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        load_seed_data()
+        if not Organisation.objects.exists():  # a copy of the template has them already
+            load_seed_data()
         if seed_snapshot.available():
             seed_snapshot.take()
 
