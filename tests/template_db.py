@@ -76,7 +76,8 @@ def _build(server, database, name) -> None:
     server.execute(f'DROP DATABASE IF EXISTS "{building}" WITH (FORCE)')
     server.execute(f'CREATE DATABASE "{building}"')
     environment = {**os.environ, "DATABASE_URL": _url(database, building)}
-    subprocess.run([sys.executable, "-m", "tests.template_db"], cwd=ROOT, env=environment, check=True)
+    builder = [sys.executable, "-m", "tests.template_db"]
+    subprocess.run(builder, cwd=ROOT, env=environment, check=True)
     server.execute(f'ALTER DATABASE "{building}" RENAME TO "{name}"')
 
 

@@ -16,7 +16,7 @@ from regions.models import Organisation
 from rusnet.fragments import clear_caches
 from tests.conftest import JANUARY, new_secretariat
 from tests.meetings.factories import MeetingFactory, ProgrammeItemFactory, ProgrammeSpeakerFactory
-from tests.scale import module_transaction
+from tests.scale import indexed_once, module_transaction
 
 
 def multiply_meetings():
@@ -62,7 +62,8 @@ def measured(django_db_setup, django_db_blocker):
             for name, kwargs in PAGES:
                 clear_caches()  # as every test starts (tests/conftest.py)
                 with_seed_data[name] = queries(logged_in(secretariat), reverse(name, kwargs=kwargs))
-            multiply_meetings()
+            with indexed_once():
+                multiply_meetings()
         yield secretariat, with_seed_data
 
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 from surveys.models import Answer, Code, Coding
 from tests.core.test_query_limit import QUERY_LIMIT
 from tests.factories import OrganisationFactory
+from tests.scale import indexed_once
 from tests.surveys.factories import ResponseFactory
 from tests.surveys.test_charts import table_of
 from tests.surveys.test_reading import text_of
@@ -147,13 +148,14 @@ def test_coded_pages_cost_the_same_queries_with_ten_times_the_answers(
     before = {address: count(client, address) for address in addresses}
     question = survey_2017.questions.get(number=11)
     codes = list(question.codes.all())
-    for n, organisation in enumerate(OrganisationFactory.create_batch(180)):
-        answer = Answer.objects.create(
-            response=ResponseFactory(survey=survey_2017, organisation=organisation),
-            question=question,
-            text="Ja, delvis.",
-        )
-        Coding.objects.create(answer=answer, code=codes[n % 3])
+    with indexed_once():
+        for n, organisation in enumerate(OrganisationFactory.create_batch(180)):
+            answer = Answer.objects.create(
+                response=ResponseFactory(survey=survey_2017, organisation=organisation),
+                question=question,
+                text="Ja, delvis.",
+            )
+            Coding.objects.create(answer=answer, code=codes[n % 3])
     after = {address: count(client, address) for address in addresses}
     assert after == before
     assert all(queries <= QUERY_LIMIT for queries in after.values()), after

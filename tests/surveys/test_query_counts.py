@@ -8,6 +8,7 @@ from django.urls import reverse
 from surveys.models import Answer, Response, Survey
 from tests.core.test_query_limit import QUERY_LIMIT
 from tests.factories import OrganisationFactory
+from tests.scale import indexed_once
 from tests.surveys.expectations import open_round
 from tests.surveys.factories import typed_round
 
@@ -37,11 +38,12 @@ def add_responses(survey, organisations):
 
 
 def multiply(survey_2017, current):
-    organisations = OrganisationFactory.create_batch(19 * (TENFOLD - 1))
-    add_responses(survey_2017, organisations)
-    add_responses(current, organisations)
-    for number in range(TENFOLD):
-        add_responses(add_round(survey_2017, number), organisations[:20])
+    with indexed_once():
+        organisations = OrganisationFactory.create_batch(19 * (TENFOLD - 1))
+        add_responses(survey_2017, organisations)
+        add_responses(current, organisations)
+        for number in range(TENFOLD):
+            add_responses(add_round(survey_2017, number), organisations[:20])
 
 
 def pages(current):
@@ -113,7 +115,8 @@ def test_chart_pages_stay_within_the_limit_at_1x_and_100x(client_as, seed_data, 
     urls = [reverse("surveys:question", args=[survey.slug, n]) for n in (2, 3, 4, 5)]
     urls += [reverse("surveys:detail", args=[survey.slug])]
     before = {url: count(client, url) for url in urls}
-    add_typed_responses(survey, OrganisationFactory.create_batch(3 * 99))
+    with indexed_once():
+        add_typed_responses(survey, OrganisationFactory.create_batch(3 * 99))
     after = {url: count(client, url) for url in urls}
     assert after == before
     assert all(queries <= QUERY_LIMIT for queries in after.values()), after
