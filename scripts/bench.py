@@ -47,7 +47,7 @@ DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
 SMALL = os.environ.get("BENCH_SCALE", "100").strip().lower() == "small"
 SCALE = 2 if SMALL else int(os.environ.get("BENCH_SCALE", "100"))
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "5" if SMALL else "30"))
-WRK_SECONDS = int(os.environ.get("BENCH_WRK_SECONDS", "2" if SMALL else "6"))
+WRK_SECONDS = int(os.environ.get("BENCH_WRK_SECONDS", "1" if SMALL else "6"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
 RESULTS = Path(os.environ.get("BENCH_RESULTS", ROOT / "bench-results" / "bench-results.json"))
 
