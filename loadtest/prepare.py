@@ -134,7 +134,8 @@ def main():
     if options.accounts is None or options.out is None:
         parser.error("--accounts and --out are required")
 
-    load_seed_data()
+    if not Organisation.objects.exists():  # a copy of the template has the seed rows
+        load_seed_data()
     with transaction.atomic():
         meeting = open_meeting()
         users = accounts(options.accounts)

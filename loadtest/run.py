@@ -4,7 +4,8 @@
     python loadtest/run.py --small   # 10 people for 15 seconds (CI)
 
 Steps: (re)create the load-test database (DATABASE_URL, default rusnet_load on
-127.0.0.1), migrate, load the seeds and the load-test accounts (prepare.py),
+127.0.0.1) as a copy of the migrated, seeded template (tests/template_db.py), add the
+load-test accounts (prepare.py),
 collect static files into a temporary directory, start gunicorn on 127.0.0.1 with
 the production settings (DEBUG off, a throwaway secret key, no HTTPS redirect
 because there is no TLS proxy on loopback), run locust, stop gunicorn, then print
@@ -26,7 +27,7 @@ import time
 import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -44,17 +45,14 @@ def run(command, env, **kwargs):
 
 
 def recreate_database(url):
-    """Drop and create the database named in the URL, through the server's `postgres` database."""
-    import psycopg
-
-    parts = urlsplit(url)
-    name = parts.path.lstrip("/")
+    """Drop the database named in the URL and create it again, migrated and seeded."""
+    name = urlsplit(url).path.lstrip("/")
     if not name.replace("_", "").isalnum():
         raise SystemExit(f"Refusing an unusual database name: {name!r}")
-    admin = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{name}"')
+    sys.path.insert(0, str(ROOT))
+    from tests.template_db import copy_of_template
+
+    copy_of_template(url)
 
 
 def free_port():
@@ -155,10 +153,10 @@ def main():
     load_before = [round(load, 1) for load in os.getloadavg()]
     server = None
     try:
-        step(f"Database {urlsplit(env['DATABASE_URL']).path.lstrip('/')}: created afresh, migrated")
+        database = urlsplit(env["DATABASE_URL"]).path.lstrip("/")
+        step(f"Database {database}: a copy of the migrated, seeded template")
         recreate_database(env["DATABASE_URL"])
-        run([python, "manage.py", "migrate", "--noinput", "-v", "0"], env)
-        step("Seeds, a meeting open for registration, load-test accounts and their sessions")
+        step("A meeting open for registration, load-test accounts and their sessions")
         data = env["LOADTEST_DATA"]
         run([python, "loadtest/prepare.py", "--accounts", str(users), "--out", data], env)
         step("Static files")

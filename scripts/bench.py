@@ -128,16 +128,13 @@ def log(message):
 
 
 def recreate_database():
-    import psycopg
+    """The bench database afresh: a copy of the migrated, seeded template."""
+    from tests.template_db import copy_of_template
 
-    url = urlparse(DATABASE_URL)
-    name = url.path.lstrip("/")
+    name = urlparse(DATABASE_URL).path.lstrip("/")
     if "bench" not in name:
         sys.exit(f"Refusing to drop {name!r}: the bench database's name must contain 'bench'.")
-    admin = url._replace(path="/postgres").geturl()
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{name}"')
+    copy_of_template(DATABASE_URL)
 
 
 def setup_django():
@@ -656,15 +653,11 @@ def main():  # noqa: PLR0915 - the benchmark's steps in order
     from django.core.management import call_command
     from django.urls import reverse
 
-    from archive.seed import load_seed_data
-
-    call_command("migrate", verbosity=0)
     call_command("collectstatic", "--noinput", verbosity=0)
-    load_seed_data()
     personas = create_personas()
     create_chart_round()
     cookies = {role: session_cookie(user) for role, user in personas.items()}
-    log("migrated, seed data loaded")
+    log("copied the migrated, seeded template")
 
     rows = [
         {

@@ -55,7 +55,7 @@ def pytest_sessionfinish(session):
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
     """On PostgreSQL the test database is a copy of a migrated, seeded template."""
-    template_db.use_template()
+    template_db.use_template_for_tests()
 
 
 @pytest.fixture(scope="session")
