@@ -1,22 +1,25 @@
-"""The page chrome of templates/base.html, rendered once and filled in per request.
+"""The page chrome of templates/base.html, rendered once per process and filled in per request.
 
-The header (skip link, menu, search box, account links), the footer and the head's
-links cost more than a small page's own content (dozens of URL reversals and
-translations), yet differ only by a few permissions, the section the page belongs to,
-whether someone is logged in and the language. Each is rendered once per such
-variant and content generation (rusnet/fragments.py); what differs per request (the
-CSRF token of the logout and language forms, the member's name, the page's address)
-is filled into slots (rusnet/slots.py).
+The head's links, the header (skip link, menu, search box, account links) and the
+footer (links, language switch) cost more than a small page's own content (dozens of
+URL reversals and translations), yet differ only by a few permissions, the section
+the page belongs to, whether someone is logged in and the language. They hold no
+content, only addresses and translations, so each variant is rendered once per
+process (and again after a change of settings) and needs no content generation;
+what differs per request (the CSRF token of the logout and language forms, the
+member's name, the page's address) is filled into slots (rusnet/slots.py).
+DJANGO_FRAGMENT_CACHE=false renders them on every request, as every fragment.
 """
 
 from django import template
+from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.template.defaultfilters import urlencode
-from django.template.loader import render_to_string
 from django.utils.html import escape
-from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from rusnet import slots
-from rusnet.fragments import cached
 
 register = template.Library()
 
@@ -28,56 +31,73 @@ MENU_PERMISSIONS = {
     "can_view_summaries": "summaries.view_summaries",
     "can_use_admin": "accounts.use_django_admin",
 }
+# Far more than the sections times roles times languages there are.
+MAX_VARIANTS = 1000
+
+_rendered: dict | None = None  # {variant: chrome}, None until settings are read
 
 
-@register.simple_tag(takes_context=True)
-def site_header(context):
-    request, user = context["request"], context["user"]
+@receiver(setting_changed)
+def forget_rendered(**kwargs):
+    global _rendered
+    _rendered = None
+
+
+def rendered():
+    """This process's rendered chrome; a new empty one when the fragment cache is off."""
+    global _rendered
+    if _rendered is None:
+        backend = settings.CACHES.get("fragments", {}).get("BACKEND", "")
+        if backend.endswith("DummyCache"):
+            return {}
+        _rendered = {}
+    return _rendered
+
+
+def chrome(context):
+    """{"head": parts, "header": parts, "footer": parts} for this request's variant."""
+    request = context["request"]
+    if hasattr(request, "_site_chrome"):
+        return request._site_chrome
+    user = context["user"]
     signed_in = user.is_authenticated
     flags = {name: signed_in and user.has_perm(perm) for name, perm in MENU_PERMISSIONS.items()}
     match = request.resolver_match
     section = (match.app_name, match.url_name) if match else ("", "")
-    parts = cached(
-        request,
-        "site-header",
-        (section, tuple(flags.values()), signed_in),
-        lambda: slots.render_with_slots(
-            "includes/_site_header.html",
-            {
-                **flags,
-                "app_name": section[0],
-                "url_name": section[1],
-                "is_authenticated": signed_in,
-            },
-            ["full_name", "login_next", "csrf_token"],
-        ),
-    )
+    variant = (section, tuple(flags.values()), signed_in, get_language())
+    store = rendered()
+    parts = store.get(variant)
+    if parts is None:
+        context = {
+            **flags,
+            "app_name": section[0],
+            "url_name": section[1],
+            "is_authenticated": signed_in,
+            "LANGUAGE_CODE": variant[-1],
+        }
+        parts = {
+            "head": slots.render_with_slots("includes/_site_head.html", context, []),
+            "header": slots.render_with_slots(
+                "includes/_site_header.html", context, ["full_name", "login_next", "csrf_token"]
+            ),
+            "footer": slots.render_with_slots(
+                "includes/_site_footer.html", context, ["next_path", "csrf_token"]
+            ),
+        }
+        if len(store) >= MAX_VARIANTS:
+            store.clear()
+        store[variant] = parts
+    request._site_chrome = parts
+    return parts
+
+
+def fill(context, name):
+    request, user = context["request"], context["user"]
     return slots.fill(
-        parts,
+        chrome(context)[name],
         {
             "full_name": lambda: escape(user.get_full_name()),
             "login_next": lambda: escape(urlencode(request.path)),
-            "csrf_token": slots.csrf_token(request),
-        },
-    )
-
-
-@register.simple_tag(takes_context=True)
-def site_footer(context):
-    request = context["request"]
-    parts = cached(
-        request,
-        "site-footer",
-        (),
-        lambda: slots.render_with_slots(
-            "includes/_site_footer.html",
-            {"LANGUAGE_CODE": context["LANGUAGE_CODE"]},
-            ["next_path", "csrf_token"],
-        ),
-    )
-    return slots.fill(
-        parts,
-        {
             "next_path": lambda: escape(request.get_full_path()),
             "csrf_token": slots.csrf_token(request),
         },
@@ -85,10 +105,16 @@ def site_footer(context):
 
 
 @register.simple_tag(takes_context=True)
-def site_head_links(context):
-    """The stylesheets and the icon (their addresses carry each file's hash)."""
-    return mark_safe(cached(context["request"], "site-head-links", (), head_links_html))
+def site_head(context):
+    """The end of the title (the site's name), the stylesheets and the icon."""
+    return fill(context, "head")
 
 
-def head_links_html():
-    return render_to_string("includes/_site_head.html")
+@register.simple_tag(takes_context=True)
+def site_header(context):
+    return fill(context, "header")
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context):
+    return fill(context, "footer")
