@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
+from django.db import connections
 from django.utils import timezone
 
 from notices.models import Visit
@@ -32,12 +33,13 @@ def record_visit(user, session, language=settings.LANGUAGE_CODE):
     an INSERT on their first visit. The session keeps both the time of the write and the
     previous visit."""
     now = timezone.now()
+    as_column = connections[Visit.objects.db].ops.adapt_datetimefield_value
     updated = list(
         Visit.objects.raw(
             f'UPDATE "{Visit._meta.db_table}" SET previous_visit = CASE WHEN last_seen < %s '
             "THEN last_seen ELSE previous_visit END, last_seen = %s, language = %s "
             "WHERE user_id = %s RETURNING id, previous_visit",
-            [now - VISIT_GAP, now, language, user.pk],
+            [as_column(now - VISIT_GAP), as_column(now), language, user.pk],
         )
     )
     if updated:
