@@ -22,7 +22,8 @@ CHANGES_PER_PAGE = 50
 @login_required
 def new_since(request):
     """What changed over a chosen period; by default since the member's previous visit."""
-    default_since = previous_visit(request.user) or timezone.now() - timedelta(days=7)
+    previous = previous_visit(request.user, request.session)
+    default_since = previous or timezone.now() - timedelta(days=7)
     form = PeriodForm(request.GET or {"since": timezone.localdate(default_since)})
     page = groups = None
     if form.is_valid():

@@ -3,38 +3,53 @@
 The time of the last write is kept in the session, which the session middleware
 renews about once a minute anyway (rusnet.sessions), so between writes a page view
 costs no query. Logging in counts as a page view.
+
+The write also returns the member's previous visit, which the session keeps beside
+it: the start page reads it from there and asks the database nothing. It stays the
+database's value for VISIT_GAP after the write, whatever the member's other sessions
+do: a write moves `previous_visit` only when `last_seen` is older than VISIT_GAP, and
+this session's write set `last_seen` to its own time (see previous_visit).
 """
 
 import time
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
-from django.db.models import Case, F, When
+from django.db import connections
 from django.utils import timezone
 
 from notices.models import Visit
 
 SEEN_KEY = "_visit_recorded_at"
+PREVIOUS_KEY = "_previous_visit"
 WRITE_EVERY_SECONDS = 60
 # A page view this long after the previous one starts a new visit.
 VISIT_GAP = timedelta(minutes=30)
 
 
 def record_visit(user, session, language=settings.LANGUAGE_CODE):
-    """Write the member's page view now: one UPDATE, or an INSERT on their first visit."""
+    """Write the member's page view now: one UPDATE that returns the previous visit, or
+    an INSERT on their first visit. The session keeps both the time of the write and the
+    previous visit."""
     now = timezone.now()
-    updated = Visit.objects.filter(user=user).update(
-        previous_visit=Case(
-            When(last_seen__lt=now - VISIT_GAP, then=F("last_seen")),
-            default=F("previous_visit"),
-        ),
-        last_seen=now,
-        language=language,
+    as_column = connections[Visit.objects.db].ops.adapt_datetimefield_value
+    updated = list(
+        Visit.objects.raw(
+            f'UPDATE "{Visit._meta.db_table}" SET previous_visit = CASE WHEN last_seen < %s '
+            "THEN last_seen ELSE previous_visit END, last_seen = %s, language = %s "
+            "WHERE user_id = %s RETURNING id, previous_visit",
+            [as_column(now - VISIT_GAP), as_column(now), language, user.pk],
+        )
     )
-    if not updated:
-        Visit.objects.get_or_create(user=user, defaults={"last_seen": now, "language": language})
-    session[SEEN_KEY] = int(time.time())
+    if updated:
+        visit = updated[0]
+    else:
+        visit, _ = Visit.objects.get_or_create(
+            user=user, defaults={"last_seen": now, "language": language}
+        )
+    session[SEEN_KEY] = int(now.timestamp())
+    session[PREVIOUS_KEY] = visit.previous_visit and visit.previous_visit.isoformat()
 
 
 def record_visit_at_login(sender, request, user, **kwargs):
@@ -64,6 +79,17 @@ class VisitMiddleware:
         return self.get_response(request)
 
 
-def previous_visit(user):
-    """When the member's previous visit ended (None before their second visit)."""
+def previous_visit(user, session=None):
+    """When the member's previous visit ended (None before their second visit).
+
+    Read from `session` when its own write recorded it less than VISIT_GAP ago (no other
+    write can have moved it since), otherwise from the database.
+    """
+    if (
+        session is not None
+        and PREVIOUS_KEY in session
+        and time.time() - session.get(SEEN_KEY, 0) < VISIT_GAP.total_seconds()
+    ):
+        kept = session[PREVIOUS_KEY]
+        return kept and datetime.fromisoformat(kept)
     return Visit.objects.filter(user=user).values_list("previous_visit", flat=True).first()

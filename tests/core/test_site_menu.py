@@ -1,6 +1,8 @@
 """The site menu is rendered once per role, section and language and shared from the
 fragment cache: every role must still get its own menu."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -49,3 +51,21 @@ def test_the_menu_follows_the_language(client_as):
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     english = menu_of(client.get(reverse("home")))
     assert "Möten" in swedish and "Meetings" in english
+
+
+def test_the_shared_header_and_footer_name_the_page_and_the_member_of_each_request(
+    client_as, persona
+):
+    visitor = client_as("visitor")
+    home, themes = visitor.get(reverse("home")), visitor.get(reverse("themes:list") + "?q=a&b=1")
+    assert f'href="{reverse("account_login")}?next=/"' in home.content.decode()
+    assert f'?next={reverse("themes:list")}"' in themes.content.decode()
+    language_next = f'name="next" type="hidden" value="{reverse("themes:list")}?q=a&amp;b=1"'
+    assert language_next in themes.content.decode()
+
+    for role in ("member", "secretariat"):
+        html = client_as(role).get(reverse("themes:list")).content.decode()
+        header = html[: html.index("</header>")]
+        assert f'<span class="visually-hidden">: {persona(role).get_full_name()}</span>' in header
+        tokens = re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+        assert len(tokens) == 2 and tokens[0] == tokens[1]  # log out, language

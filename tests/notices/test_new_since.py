@@ -161,6 +161,27 @@ def test_a_page_view_is_recorded_once_a_minute_and_starts_a_new_visit_after_a_ga
     assert Visit.objects.get(user=member).last_seen > earlier
 
 
+def test_the_start_page_lists_what_changed_since_the_previous_visit_kept_in_the_session(member):
+    client = Client_as(member)  # logging in records the first visit: nothing before it
+    assert 'id="new-since-heading"' not in client.get(reverse("home")).content.decode()
+
+    earlier = timezone.now() - VISIT_GAP - timedelta(minutes=5)
+    Visit.objects.filter(user=member).update(last_seen=earlier)
+    ThemeFactory(title="Ett tema sedan förra besöket")
+    session = client.session
+    session["_visit_recorded_at"] = 0  # a minute has passed: this page view is written
+    session.save()
+    written = client.get(reverse("home")).content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        read = client.get(reverse("home")).content.decode()
+
+    for html in (written, read):
+        new_since = html[html.index('id="new-since-heading"') :]
+        assert "Ett tema sedan förra besöket" in new_since
+        assert timezone.localtime(earlier).strftime("%H:%M") in new_since
+    assert not [q for q in queries if "notices_visit" in q["sql"]]
+
+
 def test_visitors_are_not_recorded_and_visits_do_not_change_the_content(client, member):
     before = generation.read()
     client.get(reverse("regions:overview"))

@@ -176,3 +176,33 @@ def test_the_secretariat_resends_or_withdraws_an_invitation_from_the_start_page(
     assert response.status_code == 302
     assert not Invitation.objects.filter(email="nils.ny@example.org").exists()
     assert "Nils Ny" not in start_page(client)
+
+
+def test_the_region_editors_form_works_from_a_start_page_another_session_filled(
+    busy_network, region_editor
+):
+    """The page is cached per member; each session still gets its own CSRF token."""
+    import re
+
+    from django.test import Client
+
+    confirm_url = reverse("regions:confirm", args=["dalarna"])
+
+    def token_on_start_page(client):
+        html = start_page(client)
+        form = html[html.index(f'action="{confirm_url}"') :]
+        return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
+
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first.force_login(region_editor)
+    second.force_login(region_editor)
+    token_on_start_page(first)  # fills the cache
+    token = token_on_start_page(second)
+
+    refused = second.post(confirm_url, {"next": "/"})
+    response = second.post(confirm_url, {"next": "/", "csrfmiddlewaretoken": token})
+
+    assert refused.status_code == 403
+    assert response.status_code == 302 and response["Location"] == "/"
+    assert region_editor.organisation.history.latest().history_change_reason == CONFIRMED
+    assert "Bekräfta att uppgifterna stämmer" not in start_page(first)
