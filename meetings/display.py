@@ -8,15 +8,17 @@ columns a row shows. The HTML is the one templates/meetings/_programme.html
 printed row by row before; it prints the days now.
 """
 
+from collections import defaultdict
 from html import escape
 from itertools import groupby
 
-from django.db.models import Prefetch
 from django.template.defaultfilters import capfirst, linebreaksbr
-from django.utils.formats import date_format, time_format
+from django.utils.dateformat import time_format
+from django.utils.formats import date_format, get_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 
+from accounts.models import FORMER_MEMBER
 from meetings.dates import meeting_when as when
 from meetings.models import Meeting, ProgrammeItem, ProgrammeSpeaker
 
@@ -36,15 +38,23 @@ SPEAKER_FIELDS = ("item_id", "person__name", "person__erased_at", "organisation_
 
 
 def programme_items(meeting):
-    """The meeting's items in programme order with their speakers: two queries."""
-    speakers = ProgrammeSpeaker.objects.select_related("person", "organisation").only(
-        *SPEAKER_FIELDS
-    )
-    return list(
-        ProgrammeItem.objects.filter(meeting=meeting)
-        .only(*ROW_FIELDS)
-        .prefetch_related(Prefetch("speakers", speakers))
-    )
+    """The meeting's items in programme order, each with its `speaker_names`: two queries.
+
+    The speakers are read as plain values and grouped here: prefetching them as model
+    instances (three per speaker with the person and organisation) cost more than the
+    rest of the programme."""
+    items = list(ProgrammeItem.objects.filter(meeting=meeting).only(*ROW_FIELDS))
+    former_member = str(FORMER_MEMBER)
+    names = defaultdict(list)
+    for item_id, person, erased_at, organisation in ProgrammeSpeaker.objects.filter(
+        item__meeting=meeting
+    ).values_list(*SPEAKER_FIELDS):
+        if erased_at is not None:  # as Person.__str__
+            person = former_member
+        names[item_id].append(f"{person}, {organisation}" if organisation else person)
+    for item in items:
+        item.speaker_names = names[item.pk]
+    return items
 
 
 def items_by_day(items):
@@ -57,6 +67,7 @@ def programme_days(items) -> list[dict]:
     words = {
         "parallel": f' <span class="badge">{escape(gettext("parallel"))}</span>',
         "questions": escape(gettext("Questions for the dialogue")),
+        "time_format": get_format("TIME_FORMAT"),
     }
     return [
         {
@@ -68,19 +79,14 @@ def programme_days(items) -> list[dict]:
     ]
 
 
-def time_span(item) -> str:
+def time_span(item, fmt) -> str:
+    """'13.00–14.30' in the format `fmt` (the language's TIME_FORMAT, looked up once a page)."""
     if not item.starts:
         return ""
-    text = time_format(item.starts, "TIME_FORMAT")
+    text = time_format(item.starts, fmt)
     if item.ends:
-        text += "–" + time_format(item.ends, "TIME_FORMAT")
+        text += "–" + time_format(item.ends, fmt)
     return text
-
-
-def speaker_name(speaker) -> str:
-    if speaker.organisation_id:
-        return f"{speaker.person}, {speaker.organisation.name}"
-    return str(speaker.person)
 
 
 def link_html(link) -> str:
@@ -99,15 +105,14 @@ def programme_row(item, words) -> str:
     quiet = " quiet" if item.is_quiet else ""
     html = (
         f'<li class="programme-item kind-{escape(item.kind)}{quiet}" id="item-{item.pk}">'
-        f'<span class="programme-time">{escape(time_span(item))}</span>'
+        f'<span class="programme-time">{escape(time_span(item, words["time_format"]))}</span>'
         f'<div class="programme-body"><h4>{escape(item.title)}'
         f"{words['parallel'] if item.is_parallel else ''}</h4>"
     )
     if item.description:
         html += f"<p>{linebreaksbr(item.description, autoescape=True)}</p>"
-    speakers = item.speakers.all()
-    if speakers:
-        html += list_html("speakers", (escape(speaker_name(s)) for s in speakers))
+    if item.speaker_names:
+        html += list_html("speakers", (escape(name) for name in item.speaker_names))
     questions = item.question_list
     if questions:
         html += f'<p class="questions-heading">{words["questions"]}</p>'
