@@ -9,9 +9,9 @@ from django.utils.functional import SimpleLazyObject
 from meetings import changelog
 from meetings.access import visible_meeting
 from meetings.calendar_files import calendar_for
-from meetings.display import meeting_rows, programme_days, programme_items
+from meetings.display import meeting_facts, meeting_rows, programme_days, programme_items
 from meetings.forms import MeetingFilter
-from meetings.models import Meeting, MeetingHost, MeetingPlanner, drafts_seen_by
+from meetings.models import Meeting, MeetingHost, drafts_seen_by
 from meetings.services import registration_box
 from rusnet.fragments import cached, filter_form_html
 from rusnet.pagination import paginate, paginate_in_one_query
@@ -83,30 +83,6 @@ def calendar_listing(request, meetings) -> dict:
     }
 
 
-# The columns of the facts (templates/meetings/_detail_facts.html) besides the meeting's.
-THEME_FIELDS = ("title", "slug")
-HOST_FIELDS = ("meeting_id", "role", "organisation__name")
-PLANNER_FIELDS = ("meeting_id", "person__name", "person__erased_at", "organisation__name")
-
-
-def facts_of(meeting) -> dict:
-    """The themes, hosts and planning group the facts list: three plain queries (the
-    prefetch machinery cost more than their few rows)."""
-    return {
-        "themes": list(meeting.themes.only(*THEME_FIELDS)),
-        "hosts": list(
-            MeetingHost.objects.filter(meeting=meeting)
-            .select_related("organisation")
-            .only(*HOST_FIELDS)
-        ),
-        "planners": list(
-            MeetingPlanner.objects.filter(meeting=meeting)
-            .select_related("person", "organisation")
-            .only(*PLANNER_FIELDS)
-        ),
-    }
-
-
 def detail(request, slug):
     """A meeting's page: its facts and programme cached, the registration box per person.
 
@@ -158,8 +134,8 @@ def meeting_page_parts(meeting, can_see_link, can_view_documentation, can_view_s
     items = programme_items(meeting)
     attach_sources([meeting, *items])
     context = {
-        **facts_of(meeting),
         "meeting": meeting,
+        "fact_rows": meeting_facts(meeting, can_see_link),
         "days": programme_days(items),
         "programme_sources": SourcesOf(items),
         "last_change": changelog.last_change(meeting),
