@@ -8,17 +8,20 @@ columns a row shows. The HTML is the one templates/meetings/_programme.html
 printed row by row before; it prints the days now.
 """
 
+import functools
+from collections import defaultdict
 from html import escape
 from itertools import groupby
 
-from django.db.models import Prefetch
 from django.template.defaultfilters import capfirst, linebreaksbr
-from django.utils.formats import date_format, time_format
+from django.utils.dateformat import time_format
+from django.utils.formats import date_format, get_format
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext
 
+from accounts.models import FORMER_MEMBER
 from meetings.dates import meeting_when as when
-from meetings.models import Meeting, ProgrammeItem, ProgrammeSpeaker
+from meetings.models import Meeting, MeetingHost, MeetingPlanner, ProgrammeItem, ProgrammeSpeaker
 
 ROW_FIELDS = (
     "meeting_id",
@@ -36,15 +39,86 @@ SPEAKER_FIELDS = ("item_id", "person__name", "person__erased_at", "organisation_
 
 
 def programme_items(meeting):
-    """The meeting's items in programme order with their speakers: two queries."""
-    speakers = ProgrammeSpeaker.objects.select_related("person", "organisation").only(
-        *SPEAKER_FIELDS
-    )
-    return list(
-        ProgrammeItem.objects.filter(meeting=meeting)
-        .only(*ROW_FIELDS)
-        .prefetch_related(Prefetch("speakers", speakers))
-    )
+    """The meeting's items in programme order, each with its `speaker_names`: two queries.
+
+    The speakers are read as plain values and grouped here: prefetching them as model
+    instances (three per speaker with the person and organisation) cost more than the
+    rest of the programme."""
+    items = list(ProgrammeItem.objects.filter(meeting=meeting).only(*ROW_FIELDS))
+    former_member = str(FORMER_MEMBER)
+    names = defaultdict(list)
+    for item_id, person, erased_at, organisation in ProgrammeSpeaker.objects.filter(
+        item__meeting=meeting
+    ).values_list(*SPEAKER_FIELDS):
+        person = person_name(person, erased_at, former_member)
+        names[item_id].append(f"{person}, {organisation}" if organisation else person)
+    for item in items:
+        item.speaker_names = names[item.pk]
+    return items
+
+
+def person_name(name, erased_at, former_member) -> str:
+    """A person's name read as a plain value, shown as Person.__str__ shows it."""
+    return former_member if erased_at is not None else name
+
+
+# The columns of the facts list besides the meeting's.
+THEME_FIELDS = ("title", "slug")
+HOST_FIELDS = ("organisation__name", "role")
+PLANNER_FIELDS = ("person__name", "person__erased_at", "organisation__name")
+
+
+def meeting_facts(meeting, can_see_link) -> list[tuple[str, str]]:
+    """The facts list as (term, HTML) pairs, every value escaped; its themes, hosts and
+    planning group in three plain queries (prefetching them cost more than their rows)."""
+    facts = [(gettext("When"), escape(when(meeting)))]
+    if meeting.format:
+        text = meeting.get_format_display()
+        if meeting.network:
+            text += f" · {meeting.get_network_display()}"
+        facts.append((gettext("Format"), escape(text)))
+    if meeting.venue_name or meeting.venue_address or meeting.venue_room:
+        text = f"{meeting.venue_room}, " if meeting.venue_room else ""
+        text += meeting.venue_name
+        if meeting.venue_address:
+            text += f", {meeting.venue_address}"
+        facts.append((gettext("Where"), escape(text)))
+    if meeting.online_link:
+        if can_see_link:
+            join = escape(gettext("Join the meeting"))
+            html = f'<a href="{escape(meeting.online_link)}">{join}</a>'
+        else:
+            html = escape(gettext("The link is shown to logged-in members."))
+        facts.append((gettext("Online"), html))
+    themes = meeting.themes.only(*THEME_FIELDS)
+    if themes:
+        links = (f'<a href="{escape(t.get_absolute_url())}">{escape(t.title)}</a>' for t in themes)
+        facts.append((gettext("Theme"), ", ".join(links)))
+    if meeting.target_audience:
+        facts.append((gettext("Target audience"), escape(meeting.target_audience)))
+    roles = dict(MeetingHost.Role.choices)
+    hosts = [
+        f"{name} ({str(roles.get(role, role)).lower()})"
+        for name, role in MeetingHost.objects.filter(meeting=meeting).values_list(*HOST_FIELDS)
+    ]
+    if hosts:
+        facts.append((gettext("Hosts and planning"), escape(", ".join(hosts))))
+    if meeting.regions_attended is not None:
+        html = str(meeting.regions_attended)
+        if meeting.regions_attended_source:
+            source = f"{gettext('Source')}: {meeting.regions_attended_source}"
+            html += f'<br><span class="muted">{escape(source)}</span>'
+        facts.append((gettext("Regions that took part"), html))
+    former_member = str(FORMER_MEMBER)
+    planners = [
+        f"{person_name(name, erased_at, former_member)}, {organisation}"
+        for name, erased_at, organisation in MeetingPlanner.objects.filter(
+            meeting=meeting
+        ).values_list(*PLANNER_FIELDS)
+    ]
+    if planners:
+        facts.append((gettext("Planning group"), escape("; ".join(planners))))
+    return [(escape(term), mark_safe(html)) for term, html in facts]  # noqa: S308 - escaped
 
 
 def items_by_day(items):
@@ -57,6 +131,7 @@ def programme_days(items) -> list[dict]:
     words = {
         "parallel": f' <span class="badge">{escape(gettext("parallel"))}</span>',
         "questions": escape(gettext("Questions for the dialogue")),
+        "time_format": (get_format("TIME_FORMAT"), get_language()),
     }
     return [
         {
@@ -68,19 +143,21 @@ def programme_days(items) -> list[dict]:
     ]
 
 
-def time_span(item) -> str:
+@functools.lru_cache(maxsize=1024)
+def clock(value, fmt, language) -> str:
+    """A time of day in `fmt`, the TIME_FORMAT of `language`: the same few times recur on
+    every programme, and formatting one costs more than the rest of its row."""
+    return time_format(value, fmt)
+
+
+def time_span(item, time_format) -> str:
+    """'13.00–14.30'; `time_format` is (TIME_FORMAT, language), looked up once a page."""
     if not item.starts:
         return ""
-    text = time_format(item.starts, "TIME_FORMAT")
+    text = clock(item.starts, *time_format)
     if item.ends:
-        text += "–" + time_format(item.ends, "TIME_FORMAT")
+        text += "–" + clock(item.ends, *time_format)
     return text
-
-
-def speaker_name(speaker) -> str:
-    if speaker.organisation_id:
-        return f"{speaker.person}, {speaker.organisation.name}"
-    return str(speaker.person)
 
 
 def link_html(link) -> str:
@@ -99,15 +176,14 @@ def programme_row(item, words) -> str:
     quiet = " quiet" if item.is_quiet else ""
     html = (
         f'<li class="programme-item kind-{escape(item.kind)}{quiet}" id="item-{item.pk}">'
-        f'<span class="programme-time">{escape(time_span(item))}</span>'
+        f'<span class="programme-time">{escape(time_span(item, words["time_format"]))}</span>'
         f'<div class="programme-body"><h4>{escape(item.title)}'
         f"{words['parallel'] if item.is_parallel else ''}</h4>"
     )
     if item.description:
         html += f"<p>{linebreaksbr(item.description, autoescape=True)}</p>"
-    speakers = item.speakers.all()
-    if speakers:
-        html += list_html("speakers", (escape(speaker_name(s)) for s in speakers))
+    if item.speaker_names:
+        html += list_html("speakers", (escape(name) for name in item.speaker_names))
     questions = item.question_list
     if questions:
         html += f'<p class="questions-heading">{words["questions"]}</p>'

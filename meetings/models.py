@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from rusnet.concurrency import VersionedModel
+from rusnet.history import history_of
 
 
 def planned_by_subquery(person_id, meeting=None):
@@ -132,7 +133,8 @@ class Meeting(VersionedModel):
         """When the meeting was first published, as a subquery over its history (no row:
         never published). The programme's change log starts there."""
         return models.Subquery(
-            cls.history.model.objects.filter(id=meeting_pk, status=cls.Status.PUBLISHED)
+            history_of(cls)
+            .filter(id=meeting_pk, status=cls.Status.PUBLISHED)
             .order_by("history_date")
             .values("history_date")[:1]
         )

@@ -51,33 +51,45 @@ def waiting_position(registration) -> int:
     )
 
 
-def registration_box(meeting, user, registered=None, can_manage=None) -> dict:
+def registration_box(
+    meeting, user, registered=None, can_manage=None, can_view_documentation=None
+) -> dict:
     """What the meeting page's registration box shows the user.
 
-    `registered` (the active registrations) and `can_manage` (the user may see the
-    list: meetings.view_registrations) may come from the caller, which knows them.
+    `registered` (the active registrations), `can_manage` (the user may see the list:
+    meetings.view_registrations) and `can_view_documentation` may come from the caller,
+    which knows them. The user's own registration is read only while the meeting is
+    coming: once it has begun the box shows nothing of it.
     """
     if meeting.status == Meeting.Status.DRAFT:
         return {"visible": False}
-    registration = None
-    if user.is_authenticated:
-        registration = (
-            meeting.registrations.filter(user=user, cancelled_at__isnull=True)
-            .only("pk", "meeting_id", "waiting_since", "cancelled_at")
-            .first()
-        )
-    waiting = registration is not None and registration.is_waiting
-    seats = seats_left(meeting, registered)
     if can_manage is None:
         can_manage = user.has_perm("meetings.view_registrations", meeting)
     # Where the meeting stands in time: once it has begun the box says so instead of
     # offering registration (and never "log in to register" on a past meeting).
     timing = meeting.timing_status()
+    if timing != Meeting.UPCOMING:
+        if timing == Meeting.ENDED and can_view_documentation is None:
+            can_view_documentation = user.has_perm("meetings.view_documentation")
+        return {
+            "visible": True,
+            "timing": timing,
+            "can_view_documentation": timing == Meeting.ENDED and can_view_documentation,
+            "can_manage": can_manage,
+        }
+    registration = None
+    if user.is_authenticated:
+        registration = (
+            Registration.objects.filter(meeting_id=meeting.pk, user=user, cancelled_at__isnull=True)
+            .only("pk", "meeting_id", "waiting_since", "cancelled_at")
+            .first()
+        )
+    waiting = registration is not None and registration.is_waiting
+    seats = seats_left(meeting, registered)
     return {
         "visible": True,
         "timing": timing,
-        "can_view_documentation": timing == "ended"
-        and user.has_perm("meetings.view_documentation"),
+        "can_view_documentation": False,
         "registered": registration is not None and not waiting,
         "waiting_position": waiting_position(registration) if waiting else None,
         "closed": registration_closed_reason(meeting),

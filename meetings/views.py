@@ -1,6 +1,6 @@
 """The public side of meetings: calendar, meeting page, print view and calendar files."""
 
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
@@ -9,9 +9,9 @@ from django.utils.functional import SimpleLazyObject
 from meetings import changelog
 from meetings.access import visible_meeting
 from meetings.calendar_files import calendar_for
-from meetings.display import meeting_rows, programme_days, programme_items
+from meetings.display import meeting_facts, meeting_rows, programme_days, programme_items
 from meetings.forms import MeetingFilter
-from meetings.models import Meeting, MeetingHost, MeetingPlanner, drafts_seen_by
+from meetings.models import Meeting, MeetingHost, drafts_seen_by
 from meetings.services import registration_box
 from rusnet.fragments import cached, filter_form_html
 from rusnet.pagination import paginate, paginate_in_one_query
@@ -83,33 +83,13 @@ def calendar_listing(request, meetings) -> dict:
     }
 
 
-# The columns of the facts (templates/meetings/_detail_facts.html) besides the meeting's.
-THEME_FIELDS = ("title", "slug")
-HOST_FIELDS = ("meeting_id", "role", "organisation__name")
-PLANNER_FIELDS = ("meeting_id", "person__name", "person__erased_at", "organisation__name")
-
-
-def with_facts(meeting):
-    """Load the themes, hosts and planning group the facts list: three queries."""
-    prefetch_related_objects(
-        [meeting],
-        Prefetch("themes", meeting.themes.model.objects.only(*THEME_FIELDS)),
-        Prefetch("hosts", MeetingHost.objects.select_related("organisation").only(*HOST_FIELDS)),
-        Prefetch(
-            "planners",
-            MeetingPlanner.objects.select_related("person", "organisation").only(*PLANNER_FIELDS),
-        ),
-    )
-    return meeting
-
-
 def detail(request, slug):
     """A meeting's page: its facts and programme cached, the registration box per person.
 
     The access check comes first, so a draft is 404 outside its planning before
     anything is built; its answer is cached too, per set of drafts seen. The parts
     that are the same for everyone who may see the meeting are cached per content
-    generation (rusnet.fragments).
+    generation (rusnet.fragments), once for each set of the permissions they show.
     """
     user = request.user
     # Who sees which meetings depends on the drafts they see and nothing else about them.
@@ -119,59 +99,61 @@ def detail(request, slug):
         (slug, drafts_seen_by(user)),
         lambda: get_object_or_404(Meeting.objects.visible_to(user), slug=slug),
     )
-    can_see_link = user.has_perm("meetings.view_online_link")
+    can = {
+        "can_see_link": user.has_perm("meetings.view_online_link"),
+        "can_view_documentation": user.has_perm("meetings.view_documentation"),
+        "can_view_summaries": user.has_perm("summaries.view_summaries"),
+    }
     parts = cached(
         request,
         "meeting-page",
-        (meeting.pk, can_see_link),
-        lambda: meeting_page_parts(meeting, can_see_link),
+        (meeting.pk, *can.values()),
+        lambda: meeting_page_parts(meeting, **can),
     )
     # One rule (meetings.rules.can_manage_meeting) edits the meeting and sees its list.
     can_manage = user.has_perm("meetings.change_meeting", meeting)
-    context = {
-        **parts,
-        "meeting": meeting,
-        "can_edit": can_manage,
-        "box": registration_box(meeting, user, parts["registrations"], can_manage),
-    }
-    if user.has_perm("meetings.view_documentation"):
-        context["can_view_documentation"] = True
-        context["documentation"] = cached(
-            request,
-            "meeting-documentation",
-            meeting.pk,
-            lambda: render_to_string(
-                "meetings/_documentation_summary.html",
-                {"meeting": meeting, "files": meeting.files.only("title", "size", "meeting_id")},
-            ),
-        )
-        context["represented"] = cached(
-            request,
-            "meeting-represented",
-            meeting.pk,
-            meeting.registrations.represented_organisations,
-        )
+    box = registration_box(
+        meeting, user, parts["registrations"], can_manage, can["can_view_documentation"]
+    )
+    # The box's HTML follows from what it says and nothing else about the person.
+    box_html = cached(
+        request,
+        "meeting-registration-box",
+        (meeting.pk, user.is_authenticated, sorted(box.items())),
+        lambda: render_to_string(
+            "meetings/_registration_box.html", {"meeting": meeting, "box": box, "user": user}
+        ),
+    )
+    context = {**parts, "meeting": meeting, "can_edit": can_manage, "registration_box": box_html}
     return render(request, "meetings/detail.html", context)
 
 
-def meeting_page_parts(meeting, can_see_link) -> dict:
-    """The meeting's head, facts, programme and links as HTML, and how many are registered."""
+def meeting_page_parts(meeting, can_see_link, can_view_documentation, can_view_summaries) -> dict:
+    """The meeting's head, its facts and the page below the registration box as HTML, and
+    how many hold a seat (asked only of a meeting with a capacity: the box needs no more)."""
     items = programme_items(meeting)
-    meeting = with_facts(meeting)
     attach_sources([meeting, *items])
     context = {
         "meeting": meeting,
+        "fact_rows": meeting_facts(meeting, can_see_link),
         "days": programme_days(items),
         "programme_sources": SourcesOf(items),
+        "last_change": changelog.last_change(meeting),
         "can_see_link": can_see_link,
+        "can_view_documentation": can_view_documentation,
+        "can_view_summaries": can_view_summaries,
     }
-    context["last_change"] = changelog.last_change(meeting)
+    if can_view_documentation:
+        context["files"] = meeting.files.only("title", "size", "meeting_id")
+        context["represented"] = meeting.registrations.represented_organisations()
+    registered = None
+    if meeting.capacity is not None:
+        registered = meeting.registrations.active().count()
     return {
-        "registrations": meeting.registrations.active().count(),
+        "registrations": registered,
         "head": render_to_string("meetings/_detail_head.html", context),
         "facts": render_to_string("meetings/_detail_facts.html", context),
-        "programme": render_to_string("meetings/_programme.html", context),
-        "links": render_to_string("meetings/_detail_links.html", context),
+        "body": render_to_string("meetings/_detail_body.html", context),
     }
 
 
