@@ -6,6 +6,8 @@ from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
+from django.templatetags.static import static
+from django.utils.translation import gettext as _
 
 from regions.models import Organisation
 from surveys.charts import chart_for
@@ -134,11 +136,16 @@ def question_page(request, survey, number) -> dict:
         "filtered": any(request.GET.get(name) for name in answer_filter.filters) or code,
     }
     return {
-        "survey_title": survey.title,
+        "head_title": f"{question_title(current)} – {survey.title}",
+        "stylesheet": static("css/surveys.css"),
         "number": current.number,
         "codable": is_codable(current),
         "html": render_to_string("surveys/_question.html", context),
     }
+
+
+def question_title(question) -> str:
+    return _("Question %(number)s") % {"number": question.number}
 
 
 def previous_and_next(questions, current):
@@ -257,7 +264,8 @@ def rounds_question_page(request, survey, number) -> dict:
     }
     titles = [round_.title for round_ in rounds]
     return {
-        "number": current.number,
+        "head_title": f"{question_title(current)}: {_('the rounds compared')}",
+        "stylesheet": static("css/surveys.css"),
         "intro_html": render_to_string("surveys/_rounds_question_intro.html", context),
         "answers_html": render_to_string("surveys/_rounds_question_answers.html", context),
         "own_by_organisation": {
