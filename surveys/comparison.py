@@ -1,5 +1,5 @@
 """Comparing the rounds of a series: which question of each round is "the same question",
-its answers round by round, and what changed for one organisation.
+its answers round by round, and what changed for each organisation.
 
 A question is kept across rounds when it was copied (its origin is the same question of the
 series' first round) or, failing that, when it asks the same text. Everything is read in a
@@ -90,10 +90,9 @@ def cells(texts: list[str | None]) -> list[Cell]:
 class RoundsOfQuestion:
     rows: list  # [(organisation, [Cell per round])]
     charts: list  # [(round, Chart)] for the rounds where the question is charted
-    own: list | None  # the user's organisation's cells, or None when it never answered
 
 
-def rounds_of_question(current, rounds, own_organisation_id, candidates=None) -> RoundsOfQuestion:
+def rounds_of_question(current, rounds, candidates=None) -> RoundsOfQuestion:
     matches = matched_questions([current], rounds, candidates)[current.pk]
     by_question = {}
     organisations = {}
@@ -110,8 +109,7 @@ def rounds_of_question(current, rounds, own_organisation_id, candidates=None) ->
         question = matches.get(round_.pk)
         if question is not None and question.is_charted:
             charts.append((round_, chart_for(question, by_question.get(question.pk, []))))
-    own = next((row for organisation, row in rows if organisation.pk == own_organisation_id), None)
-    return RoundsOfQuestion(rows, charts, own)
+    return RoundsOfQuestion(rows, charts)
 
 
 def rounds_of_organisation(questions, rounds, organisation) -> list:

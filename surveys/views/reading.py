@@ -6,9 +6,10 @@ from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
+from django.templatetags.static import static
+from django.utils.translation import gettext as _
 
 from regions.models import Organisation
-from rusnet.fragments import cached
 from surveys.charts import chart_for
 from surveys.coding import code_of, coded_chart, is_codable
 from surveys.comparison import (
@@ -21,7 +22,7 @@ from surveys.coverage import coverage_for
 from surveys.forms import AnswerFilter, CompareForm
 from surveys.models import Answer, Response, Survey
 from surveys.rules import may_answer
-from surveys.views.access import survey_for_member
+from surveys.views.access import cached_survey_page, survey_for_member
 
 
 @login_required
@@ -79,17 +80,15 @@ def detail(request, slug):
 @login_required
 def question(request, slug, number):
     """One question with every region's answer: the same for every member, so cached."""
-    survey = survey_for_member(request, slug)
-    page = cached(
+    page = cached_survey_page(
         request,
         "survey-question",
-        (survey.pk, number, sorted(request.GET.lists())),
-        lambda: question_page(request, survey, number),
+        slug,
+        (number, sorted(request.GET.lists())),
+        lambda survey: question_page(request, survey, number),
     )
-    can_code = request.user.has_perm("surveys.manage_survey") and page["codable"]
-    return render(
-        request, "surveys/question.html", {**page, "survey": survey, "can_code": can_code}
-    )
+    can_code = page["codable"] and request.user.has_perm("surveys.manage_survey")
+    return render(request, "surveys/question.html", {**page, "slug": slug, "can_code": can_code})
 
 
 def question_page(request, survey, number) -> dict:
@@ -137,11 +136,16 @@ def question_page(request, survey, number) -> dict:
         "filtered": any(request.GET.get(name) for name in answer_filter.filters) or code,
     }
     return {
-        "survey_title": survey.title,
+        "head_title": f"{question_title(current)} – {survey.title}",
+        "stylesheet": static("css/surveys.css"),
         "number": current.number,
         "codable": is_codable(current),
         "html": render_to_string("surveys/_question.html", context),
     }
+
+
+def question_title(question) -> str:
+    return _("Question %(number)s") % {"number": question.number}
 
 
 def previous_and_next(questions, current):
@@ -226,26 +230,46 @@ def rounds_organisation(request, slug, organisation):
 @login_required
 def rounds_question(request, slug, number):
     """Every organisation's answers to one question in every round of the series: a chart
-    per round for a charted question, and what changed for the user's organisation."""
-    survey = survey_for_member(request, slug)
+    per round for a charted question, and what changed for the user's organisation. All
+    but that last part is the same for everyone who reads the same rounds, so cached."""
+    page = cached_survey_page(
+        request,
+        "survey-rounds-question",
+        slug,
+        number,
+        lambda survey: rounds_question_page(request, survey, number),
+    )
+    own_rounds = page["own_by_organisation"].get(request.user.organisation_id)
+    return render(request, "surveys/rounds_question.html", {**page, "own_rounds": own_rounds})
+
+
+def rounds_question_page(request, survey, number) -> dict:
+    """The page's parts as HTML, and each organisation's own answers round by round
+    ([(round title, Cell)] by organisation id); Http404 for no such question."""
     series = list(survey.rounds().visible_to(request.user))  # the survey is one of them
     rounds = rounds_around(survey, series)
     candidates = questions_of(rounds)
     current = next((q for q in candidates if q.survey_id == survey.pk and q.number == number), None)
     if current is None:
         raise Http404
-    compared = rounds_of_question(current, rounds, request.user.organisation_id, candidates)
-    return render(
-        request,
-        "surveys/rounds_question.html",
-        {
-            "survey": survey,
-            "question": current,
-            "rounds": rounds,
-            "rounds_in_series": len(series),
-            "rows": compared.rows,
-            "charts": compared.charts,
-            "own": compared.own,
-            "own_rounds": list(zip(rounds, compared.own or [], strict=False)),
+    compared = rounds_of_question(current, rounds, candidates)
+    context = {
+        "request": request,  # for the survey menu's current page, the same for every hit
+        "survey": survey,
+        "question": current,
+        "rounds": rounds,
+        "rounds_in_series": len(series),
+        "rows": compared.rows,
+        "charts": compared.charts,
+    }
+    titles = [round_.title for round_ in rounds]
+    return {
+        "head_title": f"{question_title(current)}: {_('the rounds compared')}",
+        "stylesheet": static("css/surveys.css"),
+        "intro_html": render_to_string("surveys/_rounds_question_intro.html", context),
+        "answers_html": render_to_string("surveys/_rounds_question_answers.html", context),
+        "own_by_organisation": {
+            organisation.pk: list(zip(titles, row, strict=True))
+            for organisation, row in compared.rows
         },
-    )
+    }

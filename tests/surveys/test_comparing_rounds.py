@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from regions.models import Organisation
 from surveys.models import Question, Response, Survey
+from tests.factories import UserFactory
 from tests.surveys.factories import AnswerFactory, ResponseFactory, SurveyFactory
 from tests.surveys.test_charts import table_of
 from tests.surveys.test_reading import text_of
@@ -68,6 +69,26 @@ def test_a_charted_question_shows_a_chart_per_round(client_as, dalarna, gavlebor
     page = text_of(client_as("member").get(url))  # the member is of Region Gävleborg
     own = page[page.index("Vad som ändrats för din organisation") :][:200]
     assert "Runda 2025 Nej Runda 2026 · Ändrat sedan omgången före Delvis" in own
+
+
+def test_each_member_sees_what_changed_for_their_own_organisation(
+    client, client_as, dalarna, gavleborg
+):
+    """The comparison is the same page for every member; the part about one's own
+    organisation is theirs, whoever opened the page before."""
+    _first, second = two_rounds(dalarna, gavleborg)
+    url = reverse("surveys:rounds_question", args=[second.slug, 1])
+    own = "Vad som ändrats för din organisation"
+    assert "Runda 2025 Nej Runda 2026 · Ändrat sedan omgången före Delvis" in text_of(
+        client_as("member").get(url)  # Region Gävleborg
+    )
+    client.force_login(UserFactory(organisation=dalarna))
+    page = text_of(client.get(url))
+    assert "Region Gävleborg Nej Ändrat Delvis" in page
+    assert f"{own} Runda 2025 Ja Runda 2026 Ja" in page
+    client.force_login(UserFactory(organisation=None))
+    page = text_of(client.get(url))
+    assert "Region Gävleborg Nej Ändrat Delvis" in page and own not in page
 
 
 def test_free_text_of_the_same_words_is_compared_side_by_side(client_as, dalarna, gavleborg):

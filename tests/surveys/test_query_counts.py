@@ -122,3 +122,23 @@ def test_chart_pages_stay_within_the_limit_at_1x_and_100x(client_as, seed_data, 
     assert all(queries <= QUERY_LIMIT for queries in after.values()), after
     page = client.get(urls[1]).content.decode()
     assert "300 organisationer svarade" in page
+
+
+def test_a_question_and_its_rounds_seen_again_ask_only_for_the_session_and_the_generation(
+    client_as, survey_2017
+):
+    """The pages are cached with the lookup of their round: a member's second look asks
+    nothing about the survey."""
+    client = client_as("member")
+    for url in [
+        reverse("surveys:question", args=["overblick-rus-2017", 12]),
+        reverse("surveys:question", args=["overblick-rus-2017", 12]) + "?kind=region",
+        reverse("surveys:rounds_question", args=["overblick-rus-2017", 12]),
+    ]:
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200
+        statements = [q["sql"] for q in queries.captured_queries]
+        assert len(statements) == 2, statements
+        assert "content_generation" in statements[1]

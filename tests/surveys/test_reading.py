@@ -151,3 +151,28 @@ def test_the_overview_maps_the_regions_that_answered(client_as):
 
 def text_of_html(html):
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_a_round_being_prepared_stays_hidden_from_members_whoever_opened_it_first(client_as):
+    """The question page is kept once for everyone who reads the same rounds: the
+    secretariat's copy of a round being prepared is never a member's answer."""
+    from surveys.models import Survey
+    from tests.surveys.expectations import open_round
+
+    survey = open_round()
+    Survey.objects.filter(pk=survey.pk).update(status=Survey.Status.DRAFT)
+    url = reverse("surveys:question", args=[survey.slug, 12])
+    member, secretariat = client_as("member"), client_as("secretariat")
+    assert member.get(url).status_code == 404
+    assert "Överblick RUS 2026" in text_of(secretariat.get(url))
+    assert member.get(url).status_code == 404
+
+
+def test_only_the_secretariat_is_offered_to_code_the_answers_of_the_same_page(client_as):
+    url = reverse("surveys:question", args=[SLUG, 11])
+    member, secretariat = client_as("member"), client_as("secretariat")
+    coding = reverse("surveys:code_answers", args=[SLUG, 11])
+    assert coding not in member.get(url).content.decode()
+    page = secretariat.get(url).content.decode()
+    assert f'href="{coding}">Koda svaren i kategorier</a>' in page
+    assert coding not in member.get(url).content.decode()
