@@ -8,7 +8,9 @@ content, only addresses and translations, so each variant is rendered once per
 process (and again after a change of settings) and needs no content generation;
 what differs per request (the CSRF token of the logout and language forms, the
 member's name, the page's address) is filled into slots (rusnet/slots.py).
-DJANGO_FRAGMENT_CACHE=false renders them on every request, as every fragment.
+Depending on no content, the chrome is kept like a compiled template even when
+DJANGO_FRAGMENT_CACHE=false switches the content fragments off: the first view after
+an edit, which that setting measures, finds it ready too.
 """
 
 from django import template
@@ -44,12 +46,9 @@ def forget_rendered(**kwargs):
 
 
 def rendered():
-    """This process's rendered chrome; a new empty one when the fragment cache is off."""
+    """This process's rendered chrome (emptied when settings change)."""
     global _rendered
     if _rendered is None:
-        backend = settings.CACHES.get("fragments", {}).get("BACKEND", "")
-        if backend.endswith("DummyCache"):
-            return {}
         _rendered = {}
     return _rendered
 
