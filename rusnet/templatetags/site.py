@@ -14,7 +14,6 @@ an edit, which that setting measures, finds it ready too.
 """
 
 from django import template
-from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.template.defaultfilters import urlencode
