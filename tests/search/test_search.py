@@ -326,3 +326,32 @@ def test_a_frequent_word_is_counted_up_to_a_cap_and_its_kind_page_lists_as_many(
 
     few = search(client, "zebrakorsning 3")
     assert headings(few) == ["Teman (1)"]  # under the cap: counted exactly
+
+
+def test_a_hit_in_a_section_of_a_region_page_links_to_that_section_and_names_it(client_as):
+    """A region's entry holds its page's sections; a hit found in one says "Region
+    Dalarna · Årshjul" and links to the section's heading on the page, which exists."""
+    from tests.factories import AnnualCycleItemFactory, StrategyFactory
+
+    StrategyFactory(title="Zqvstrategin", description="Med ett zqvmöte i maj.")
+    AnnualCycleItemFactory(
+        title="Zqvmöte med kommunerna", month=5, description="Zqvdialogen om budget."
+    )
+    client = client_as("visitor")
+
+    html = search(client, "zqvmöte årshjul")
+    assert '<a href="/regioner/dalarna/#arshjul">Region Dalarna</a>' in html
+    assert "Region Dalarna · Årshjul" in html
+    assert "<mark>Årshjul</mark>: maj <mark>Zqvmöte</mark> med kommunerna" in html
+
+    strategy = search(client, "zqvstrategin")
+    assert '<a href="/regioner/dalarna/#strategi">Region Dalarna</a>' in strategy
+    assert "Region Dalarna · Strategi" in strategy
+    assert "zqvdialogen" in search(client, "zqvdialogen").lower()  # the item's description
+
+    page = client.get("/regioner/dalarna/").content.decode()
+    for anchor in ("strategi", "fas", "relaterade-planer", "arshjul", "roller", "kontakter"):
+        assert f'<h2 id="{anchor}">' in page
+
+    by_name = search(client, "Dalarna")  # the region itself: its page, not a section
+    assert '<a href="/regioner/dalarna/">Region <mark>Dalarna</mark></a>' in by_name
