@@ -179,8 +179,9 @@ def visible(members: bool):
     return entries if members else entries.filter(members_only=False)
 
 
-def matching(query: str, *, members: bool, year=None):
-    """The entries matching the query that the user may see, with a `rank`."""
+def matching(query: str, *, members: bool, year=None, stemmed_only=False):
+    """The entries matching the query that the user may see, with a `rank`; with
+    `stemmed_only`, only those whose full-text vector matches (PostgreSQL)."""
     entries = visible(members)
     if year:
         entries = entries.filter(year=year)
@@ -189,10 +190,11 @@ def matching(query: str, *, members: bool, year=None):
         return entries.none().annotate(rank=Value(0.0, output_field=FloatField()))
     for word in query.excluded:
         entries = entries.exclude(document__contains=f" {word}")
-    return entries.filter(match_condition(query)).annotate(rank=rank_of(query))
+    condition = match_condition(query, stemmed_only=stemmed_only)
+    return entries.filter(condition).annotate(rank=rank_of(query))
 
 
-def match_condition(query: Parsed) -> Q:
+def match_condition(query: Parsed, stemmed_only=False) -> Q:
     if not uses_full_text():
         return substring_condition(query)
     # The same conditions as elsewhere, with their values given as `(SELECT value)`:
@@ -201,6 +203,8 @@ def match_condition(query: Parsed) -> Q:
     # to read the table until it has CAP + 1 of them, which for a kind stored late
     # in the table, or a word frequent elsewhere but rare in the kind, reads it all.
     condition = Q(_Matches(F("search_vector"), _Opaque(stemmed_query(query))))
+    if stemmed_only:
+        return condition
     substrings = Q()
     for pattern in [word_pattern(word) for word in query.words] + [
         " " + " ".join(phrase) for phrase in query.phrases
@@ -398,10 +402,11 @@ def candidates(query: str, kind: str, *, members: bool, year=None):
 _ANY_KIND = "\x1fkind\x1f"  # stands for the kind in the SQL compiled once for every kind
 
 
-def _per_kind(query: str, *, members: bool, year, limit: int, columns: list[str]):
+def _per_kind(query: str, *, members: bool, year, limit: int, columns: list[str], **how):
     """The SQL of one kind's first `limit` matches, in the order the scan finds them, and
     its parameters with _ANY_KIND where the kind goes: compiled once, run per kind."""
-    entries = matching(query, members=members, year=year).filter(kind=_ANY_KIND).order_by()
+    entries = matching(query, members=members, year=year, **how)
+    entries = entries.filter(kind=_ANY_KIND).order_by()
     entries = entries.values_list(*columns)[:limit]
     sql, params = entries.query.get_compiler(using=entries.db).as_sql()
     return sql, list(params)
@@ -446,6 +451,37 @@ WHERE place <= %s
 ORDER BY 1, 2, 3"""
 
 
+_STEMMED_FIRST = """
+WITH stemmed AS MATERIALIZED ({stemmed}),
+frequent AS MATERIALIZED (
+    SELECT kind FROM stemmed GROUP BY kind
+    HAVING COUNT(*) > %s AND (SELECT COUNT(*) FROM stemmed) > %s
+),
+found AS MATERIALIZED (
+    SELECT * FROM stemmed WHERE kind IN (SELECT kind FROM frequent) UNION ALL {found}
+),"""
+
+
+def _found_stemmed_first(query: str, branch: str, branch_params: list, *, members, year):
+    """`found` on PostgreSQL, where a kind's scan of the full-text vector alone is the
+    cheaper half of its matching: if the search will be capped (more than PROBE
+    matches) and a kind has more than CAP exact stemmed matches, its candidates are
+    those (they rank above prefixes and compound parts anyway), and the costlier
+    scan of substrings for that kind is not run; every other kind scans as before."""
+    columns = ["id", "kind", "year", "date", "title", "search_vector", "document"]
+    only, only_params = _per_kind(
+        query, members=members, year=year, limit=PROBE + 1, columns=columns, stemmed_only=True
+    )
+    stemmed, params = _every_kind(_FOUND.format(only), only_params)
+    params += [CAP, PROBE]
+    found, found_params = _every_kind(
+        f"SELECT * FROM ({_FOUND.format(branch)}) AS f"
+        " WHERE NOT EXISTS (SELECT 1 FROM frequent WHERE kind = %s)",
+        [*branch_params, _ANY_KIND],
+    )
+    return _STEMMED_FIRST.format(stemmed=stemmed, found=found), params + found_params
+
+
 def counts_and_best(query: str, *, members: bool, year=None) -> tuple[Counts, list[int]]:
     """The counts per kind (in the chosen year) and per year, and the best PER_KIND hits
     of each kind: one query, which ranks and counts at most CAP + 1 matches per kind.
@@ -459,6 +495,8 @@ def counts_and_best(query: str, *, members: bool, year=None) -> tuple[Counts, li
     the years' counts come from one more scan per kind of at most CAP + 1 matches in
     any year. (A single first scan over every kind, which this replaced, built the
     bitmap of every match of a frequent word a second time: "region" paid twice.)
+    On PostgreSQL a kind with more than CAP exact stemmed matches in a search of more
+    than PROBE takes those and skips its substring scan (_found_stemmed_first).
     """
     words = parsed(query)
     if not words.all_words():
@@ -467,9 +505,13 @@ def counts_and_best(query: str, *, members: bool, year=None) -> tuple[Counts, li
     branch, branch_params = _per_kind(
         query, members=members, year=year, limit=PROBE + 1, columns=columns
     )
-    found, params = _every_kind(_FOUND.format(branch), branch_params)
+    if uses_full_text():
+        sql, params = _found_stemmed_first(query, branch, branch_params, members=members, year=year)
+    else:
+        found, params = _every_kind(_FOUND.format(branch), branch_params)
+        sql = f"WITH found AS MATERIALIZED ({found}),"
     rank, rank_params = _rank_sql(words)
-    sql = f"WITH found AS MATERIALIZED ({found}),{_KEPT.format(rank)}"
+    sql += _KEPT.format(rank)
     params += [*rank_params, CAP + 1, PROBE]
     if year:
         branch, branch_params = _per_kind(
