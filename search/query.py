@@ -464,13 +464,14 @@ found AS MATERIALIZED (
 
 def _found_stemmed_first(query: str, branch: str, branch_params: list, *, members, year):
     """`found` on PostgreSQL, where a kind's scan of the full-text vector alone is the
-    cheaper half of its matching: if the search will be capped (more than PROBE
-    matches) and a kind has more than CAP exact stemmed matches, its candidates are
-    those (they rank above prefixes and compound parts anyway), and the costlier
-    scan of substrings for that kind is not run; every other kind scans as before."""
+    cheaper half of its matching. Each kind takes up to CAP + 1 exact stemmed matches;
+    if they add up to more than PROBE (the search is capped), a kind with more than
+    CAP of them has those as its candidates (they rank above prefixes and compound
+    parts anyway), and the costlier scan of substrings for that kind is not run;
+    every other kind scans as before."""
     columns = ["id", "kind", "year", "date", "title", "search_vector", "document"]
     only, only_params = _per_kind(
-        query, members=members, year=year, limit=PROBE + 1, columns=columns, stemmed_only=True
+        query, members=members, year=year, limit=CAP + 1, columns=columns, stemmed_only=True
     )
     stemmed, params = _every_kind(_FOUND.format(only), only_params)
     params += [CAP, PROBE]
