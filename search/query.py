@@ -179,19 +179,23 @@ def visible(members: bool):
     return entries if members else entries.filter(members_only=False)
 
 
-def matching(query: str, *, members: bool, year=None, stemmed_only=False):
-    """The entries matching the query that the user may see, with a `rank`; with
+def matching(query: str, *, members: bool, year=None):
+    """The entries matching the query that the user may see, with a `rank`."""
+    words = parsed(query)
+    if not words.all_words():
+        return visible(members).none().annotate(rank=Value(0.0, output_field=FloatField()))
+    return unranked(words, members=members, year=year).annotate(rank=rank_of(words))
+
+
+def unranked(query: Parsed, *, members: bool, year=None, stemmed_only=False):
+    """The entries matching the (parsed, not empty) query that the user may see; with
     `stemmed_only`, only those whose full-text vector matches (PostgreSQL)."""
     entries = visible(members)
     if year:
         entries = entries.filter(year=year)
-    query = parsed(query)
-    if not query.all_words():
-        return entries.none().annotate(rank=Value(0.0, output_field=FloatField()))
     for word in query.excluded:
         entries = entries.exclude(document__contains=f" {word}")
-    condition = match_condition(query, stemmed_only=stemmed_only)
-    return entries.filter(condition).annotate(rank=rank_of(query))
+    return entries.filter(match_condition(query, stemmed_only=stemmed_only))
 
 
 def match_condition(query: Parsed, stemmed_only=False) -> Q:
@@ -405,7 +409,7 @@ _ANY_KIND = "\x1fkind\x1f"  # stands for the kind in the SQL compiled once for e
 def _per_kind(query: str, *, members: bool, year, limit: int, columns: list[str], **how):
     """The SQL of one kind's first `limit` matches, in the order the scan finds them, and
     its parameters with _ANY_KIND where the kind goes: compiled once, run per kind."""
-    entries = matching(query, members=members, year=year, **how)
+    entries = unranked(parsed(query), members=members, year=year, **how)
     entries = entries.filter(kind=_ANY_KIND).order_by()
     entries = entries.values_list(*columns)[:limit]
     sql, params = entries.query.get_compiler(using=entries.db).as_sql()
