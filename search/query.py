@@ -39,6 +39,7 @@ from django.db.models import BooleanField, Case, F, FloatField, Func, Q, Value, 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from search import registry
 from search.folding import fold
 from search.indexing import MARK_END, MARK_START
 from search.models import SearchEntry, SearchWord
@@ -180,18 +181,24 @@ def visible(members: bool):
 
 def matching(query: str, *, members: bool, year=None):
     """The entries matching the query that the user may see, with a `rank`."""
+    words = parsed(query)
+    if not words.all_words():
+        return visible(members).none().annotate(rank=Value(0.0, output_field=FloatField()))
+    return unranked(words, members=members, year=year).annotate(rank=rank_of(words))
+
+
+def unranked(query: Parsed, *, members: bool, year=None, stemmed_only=False):
+    """The entries matching the (parsed, not empty) query that the user may see; with
+    `stemmed_only`, only those whose full-text vector matches (PostgreSQL)."""
     entries = visible(members)
     if year:
         entries = entries.filter(year=year)
-    query = parsed(query)
-    if not query.all_words():
-        return entries.none().annotate(rank=Value(0.0, output_field=FloatField()))
     for word in query.excluded:
         entries = entries.exclude(document__contains=f" {word}")
-    return entries.filter(match_condition(query)).annotate(rank=rank_of(query))
+    return entries.filter(match_condition(query, stemmed_only=stemmed_only))
 
 
-def match_condition(query: Parsed) -> Q:
+def match_condition(query: Parsed, stemmed_only=False) -> Q:
     if not uses_full_text():
         return substring_condition(query)
     # The same conditions as elsewhere, with their values given as `(SELECT value)`:
@@ -200,6 +207,8 @@ def match_condition(query: Parsed) -> Q:
     # to read the table until it has CAP + 1 of them, which for a kind stored late
     # in the table, or a word frequent elsewhere but rare in the kind, reads it all.
     condition = Q(_Matches(F("search_vector"), _Opaque(stemmed_query(query))))
+    if stemmed_only:
+        return condition
     substrings = Q()
     for pattern in [word_pattern(word) for word in query.words] + [
         " " + " ".join(phrase) for phrase in query.phrases
@@ -291,15 +300,22 @@ def mark_words(text: str, words: list[str]) -> str:
     return "".join(marked) + text[position:]
 
 
-def excerpt_around(text: str, words: list[str]) -> str:
-    """About EXCERPT_CHARS characters around the first matching word, cut at spaces."""
+def excerpt_around(text: str, words: list[str], section: int | None = None) -> str:
+    """About EXCERPT_CHARS characters around the first matching word, cut at spaces; with
+    `section` (where the part of the text the hit links to starts), the first match
+    from there on, and from the section's start if that match shows."""
+    if section is not None:  # the same place once runs of spaces are one
+        before = " ".join(text[:section].split())
+        section = len(before) + (1 if before and text[section - 1].isspace() else 0)
     text = " ".join(text.split())
     if len(text) <= EXCERPT_CHARS:
         return text
-    spans = match_spans(text, words)
-    first = spans[0][0] if spans else 0
+    spans = [span for span in match_spans(text, words) if span[0] >= (section or 0)]
+    first = spans[0][0] if spans else section or 0
     start = max(0, first - EXCERPT_CHARS // 3)
-    if start:
+    if section is not None and first - section < EXCERPT_CHARS * 2 // 3:
+        start = section
+    elif start:
         space = text.find(" ", start)
         start = space + 1 if 0 <= space < first else start
     end = start + EXCERPT_CHARS
@@ -327,13 +343,27 @@ def render_marked(text: str) -> SafeString:
 
 
 def to_hit(entry: SearchEntry, words: list[str]) -> Hit:
+    url, context, section = entry.url, entry.context, None
+    source = registry.sources().get(entry.kind)
+    if source and source.section:
+        located = source.section(entry, body_spans(entry, words))
+        if located:
+            url, context, section = located
     return Hit(
         title=render_marked(mark_words(entry.title, words)),
-        excerpt=render_marked(mark_words(excerpt_around(entry.body, words), words)),
-        url=entry.url,
-        context=entry.context,
+        excerpt=render_marked(mark_words(excerpt_around(entry.body, words, section), words)),
+        url=url,
+        context=context,
         date=entry.date,
     )
+
+
+def body_spans(entry: SearchEntry, words: list[str]) -> list[tuple[int, int]]:
+    """Where in the body the words the title lacks match ("Kronoberg årshjul" finds
+    "Region Kronoberg" by its annual cycle); none if the title has them all."""
+    title = fold(entry.title)
+    lacking = [word for word in words if not match_spans(title, [word])]
+    return match_spans(entry.body, lacking) if lacking else []
 
 
 def read(entries) -> list[SearchEntry]:
@@ -376,88 +406,140 @@ def candidates(query: str, kind: str, *, members: bool, year=None):
 _ANY_KIND = "\x1fkind\x1f"  # stands for the kind in the SQL compiled once for every kind
 
 
-def _branch(query: str, part: int, *, members: bool, year, ranked: bool):
-    """The SQL of one kind's candidates, as rows (part, id, kind, year, rank, date, title),
-    and its parameters with _ANY_KIND where the kind goes: compiled once, run per kind."""
-    entries = candidates(query, _ANY_KIND, members=members, year=year)
-    columns = ["id", "kind", "year", "rank", "date", "title"] if ranked else ["id", "kind", "year"]
-    entries = entries.values_list(*columns)
+def _per_kind(query: str, *, members: bool, year, limit: int, columns: list[str], **how):
+    """The SQL of one kind's first `limit` matches, in the order the scan finds them, and
+    its parameters with _ANY_KIND where the kind goes: compiled once, run per kind."""
+    entries = unranked(parsed(query), members=members, year=year, **how)
+    entries = entries.filter(kind=_ANY_KIND).order_by()
+    entries = entries.values_list(*columns)[:limit]
     sql, params = entries.query.get_compiler(using=entries.db).as_sql()
-    rest = "b.rank AS rank, b.date AS date, b.title AS title" if ranked else "0.0, NULL, ''"
-    columns = f"{part} AS part, b.id AS id, b.kind AS kind, b.year AS year, {rest}"
-    return f"SELECT {columns} FROM ({sql}) b", list(params)
+    return sql, list(params)
 
 
-_NUMBERED = """
-WITH probe AS MATERIALIZED (PROBE)
-SELECT part, id, kind, year, place, group_place, group_hits FROM (
-    SELECT part, id, kind, year,
-        ROW_NUMBER() OVER (
-            PARTITION BY part, kind ORDER BY rank DESC, date IS NULL, date DESC, title, id
-        ) AS place,
-        ROW_NUMBER() OVER (PARTITION BY part, kind, year ORDER BY id) AS group_place,
-        COUNT(*) OVER (PARTITION BY part, kind, year) AS group_hits
-    FROM (CANDIDATES) AS candidates
-) AS numbered
-WHERE place <= %s OR group_place = 1
-ORDER BY part, kind, place
-"""
+def _every_kind(sql: str, params: list) -> tuple[str, list]:
+    """One kind's SQL run for every kind, as one UNION ALL."""
+    branches, all_params = [], []
+    for kind in SearchEntry.Kind.values:
+        branches.append(sql)
+        all_params.extend(kind if param == _ANY_KIND else param for param in params)
+    return " UNION ALL ".join(branches), all_params
 
-# Up to this many matches a search takes them all in one scan (the probe) and
-# counts exactly; beyond, it takes CAP + 1 per kind, one scan per kind.
+
+def _rank_sql(query: Parsed) -> tuple[str, list]:
+    """The rank (see rank_of) as SQL over the columns of "search_searchentry"."""
+    entries = SearchEntry.objects.annotate(rank=rank_of(query))
+    compiler = entries.query.get_compiler(using=entries.db)
+    sql, params = compiler.compile(entries.query.annotations["rank"])
+    return sql, list(params)
+
+
+# Up to this many matches a search ranks and counts them all; beyond, at most CAP + 1
+# of each kind.
 PROBE = 1000
+
+_FOUND = "SELECT b.*, ROW_NUMBER() OVER () AS number FROM ({}) AS b"
+_KEPT = """
+kept AS MATERIALIZED (
+    SELECT id, kind, year, date, title, {} AS rank FROM found AS "search_searchentry"
+    WHERE number <= %s OR (SELECT COUNT(*) FROM found) <= %s
+)
+SELECT 0, kind, year, COUNT(*) FROM kept GROUP BY kind, year"""
+_BEST = """
+SELECT 2, kind, place, id FROM (
+    SELECT id, kind, ROW_NUMBER() OVER (
+        PARTITION BY kind ORDER BY rank DESC, date IS NULL, date DESC, title, id
+    ) AS place
+    FROM kept
+) AS numbered
+WHERE place <= %s
+ORDER BY 1, 2, 3"""
+
+
+_STEMMED_FIRST = """
+WITH stemmed AS MATERIALIZED ({stemmed}),
+frequent AS MATERIALIZED (
+    SELECT kind FROM stemmed GROUP BY kind
+    HAVING COUNT(*) > %s AND (SELECT COUNT(*) FROM stemmed) > %s
+),
+found AS MATERIALIZED (
+    SELECT * FROM stemmed WHERE kind IN (SELECT kind FROM frequent) UNION ALL {found}
+),"""
+
+
+def _found_stemmed_first(query: str, branch: str, branch_params: list, *, members, year):
+    """`found` on PostgreSQL, where a kind's scan of the full-text vector alone is the
+    cheaper half of its matching. Each kind takes up to CAP + 1 exact stemmed matches;
+    if they add up to more than PROBE (the search is capped), a kind with more than
+    CAP of them has those as its candidates (they rank above prefixes and compound
+    parts anyway), and the costlier scan of substrings for that kind is not run;
+    every other kind scans as before."""
+    columns = ["id", "kind", "year", "date", "title", "search_vector", "document"]
+    only, only_params = _per_kind(
+        query, members=members, year=year, limit=CAP + 1, columns=columns, stemmed_only=True
+    )
+    stemmed, params = _every_kind(_FOUND.format(only), only_params)
+    params += [CAP, PROBE]
+    found, found_params = _every_kind(
+        f"SELECT * FROM ({_FOUND.format(branch)}) AS f"
+        " WHERE NOT EXISTS (SELECT 1 FROM frequent WHERE kind = %s)",
+        [*branch_params, _ANY_KIND],
+    )
+    return _STEMMED_FIRST.format(stemmed=stemmed, found=found), params + found_params
 
 
 def counts_and_best(query: str, *, members: bool, year=None) -> tuple[Counts, list[int]]:
     """The counts per kind (in the chosen year) and per year, and the best PER_KIND hits
     of each kind: one query, which ranks and counts at most CAP + 1 matches per kind.
 
-    The probe takes up to PROBE + 1 matches in one scan. If it found no more than
-    PROBE, they are all the candidates; otherwise (the probe's count gates the
-    scans, so PostgreSQL runs one side only) each kind's first CAP + 1 matches are.
-    The candidates (part 0: in the chosen year; part 1, when a year is chosen: in
-    any year, for the years' counts, always per kind) are numbered best first and
-    within their year; the query returns the first PER_KIND of each kind and the
-    first of each kind and year, which carries that group's count.
+    Each kind's scan (its bitmap comes out of the kind-first GIN indexes) takes up to
+    PROBE + 1 of its matches, numbered in the order found, without ranking them. If
+    all kinds together found no more than PROBE, every match is kept (exact counts);
+    otherwise each kind's first CAP + 1 are. Only the kept matches are ranked, then
+    counted per kind and year and numbered best first within their kind; the query
+    returns the counts and the first PER_KIND of each kind. When a year is chosen,
+    the years' counts come from one more scan per kind of at most CAP + 1 matches in
+    any year. (A single first scan over every kind, which this replaced, built the
+    bitmap of every match of a frequent word a second time: "region" paid twice.)
+    On PostgreSQL a kind with more than CAP exact stemmed matches in a search of more
+    than PROBE takes those and skips its substring scan (_found_stemmed_first).
     """
-    if not parsed(query).all_words():
+    words = parsed(query)
+    if not words.all_words():
         return Counts({}, {}), []
-    probe = matching(query, members=members, year=year).order_by()[: PROBE + 1]
-    probe = probe.values_list("id", "kind", "year", "rank", "date", "title")
-    probe_sql, params = probe.query.get_compiler(using=probe.db).as_sql()
-    params = list(params)
-    parts = [
-        "SELECT 0 AS part, p.id AS id, p.kind AS kind, p.year AS year, p.rank AS rank, "
-        "p.date AS date, p.title AS title FROM probe p WHERE (SELECT COUNT(*) FROM probe) <= %s"
-    ]
-    params.append(PROBE)
-    branches = [(0, kind, year, True) for kind in SearchEntry.Kind.values]
+    columns = ["id", "kind", "year", "date", "title", "search_vector", "document"]
+    branch, branch_params = _per_kind(
+        query, members=members, year=year, limit=PROBE + 1, columns=columns
+    )
+    if uses_full_text():
+        sql, params = _found_stemmed_first(query, branch, branch_params, members=members, year=year)
+    else:
+        found, params = _every_kind(_FOUND.format(branch), branch_params)
+        sql = f"WITH found AS MATERIALIZED ({found}),"
+    rank, rank_params = _rank_sql(words)
+    sql += _KEPT.format(rank)
+    params += [*rank_params, CAP + 1, PROBE]
     if year:
-        branches += [(1, kind, None, False) for kind in SearchEntry.Kind.values]
-    compiled = {}
-    for part, kind, branch_year, ranked in branches:
-        if part not in compiled:
-            compiled[part] = _branch(query, part, members=members, year=branch_year, ranked=ranked)
-        sql, branch_params = compiled[part]
-        if part == 0:
-            sql = f"SELECT g.* FROM ({sql}) g WHERE (SELECT COUNT(*) FROM probe) > %s"
-            branch_params = [*branch_params, PROBE]
-        parts.append(sql)
-        params.extend(kind if param == _ANY_KIND else param for param in branch_params)
-    sql = _NUMBERED.replace("PROBE", probe_sql).replace("CANDIDATES", " UNION ALL ".join(parts))
+        branch, branch_params = _per_kind(
+            query, members=members, year=None, limit=CAP + 1, columns=["id", "kind", "year"]
+        )
+        years, years_params = _every_kind(f"SELECT * FROM ({branch}) AS b", branch_params)
+        sql += f" UNION ALL SELECT 1, kind, year, COUNT(*) FROM ({years}) AS y GROUP BY kind, year"
+        params += years_params
+    sql += " UNION ALL" + _BEST
+    params.append(PER_KIND)
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, PER_KIND])
+        cursor.execute(sql, params)
         rows = cursor.fetchall()
     by_kind, by_year, best = {}, {}, []
     years_part = 1 if year else 0
-    for part, pk, kind, row_year, place, group_place, group_hits in rows:
-        if group_place == 1:
-            if part == 0:
-                by_kind[kind] = by_kind.get(kind, 0) + group_hits
-            if part == years_part and row_year:
-                by_year[row_year] = by_year.get(row_year, 0) + group_hits
-        if part == 0 and place <= PER_KIND:
-            best.append(pk)
+    for part, kind, number, value in rows:
+        if part == 2:
+            best.append(value)
+            continue
+        if part == 0:
+            by_kind[kind] = by_kind.get(kind, 0) + value
+        if part == years_part and number:
+            by_year[number] = by_year.get(number, 0) + value
     capped = frozenset(kind for kind, hits in by_kind.items() if hits > CAP)
     by_kind = {kind: min(hits, CAP) for kind, hits in by_kind.items()}
     return Counts(by_kind, dict(sorted(by_year.items(), reverse=True)), capped), best

@@ -8,6 +8,7 @@ every installed app's `search` module, so this package imports no app.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Model, QuerySet
 
@@ -20,6 +21,11 @@ class Source:
     model: type[Model] | str  # the model whose rows become entries ("app.Model" is fine)
     queryset: Callable[[], QuerySet]  # the rows that may be found (what a visitor or member sees)
     entry: Callable[[Model], dict]  # title, body, url, context, date, members_only
+    # Where on its page a hit sits, for pages with sections (a region's): given the
+    # entry and where in its body the words the title lacks match, (the address with
+    # the section's #fragment, the context to show, where the section starts), or
+    # None for the page itself.
+    section: Callable[[Any, list[tuple[int, int]]], tuple[str, str, int] | None] | None = None
 
     def model_class(self) -> type[Model]:
         from django.apps import apps

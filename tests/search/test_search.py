@@ -326,3 +326,61 @@ def test_a_frequent_word_is_counted_up_to_a_cap_and_its_kind_page_lists_as_many(
 
     few = search(client, "zebrakorsning 3")
     assert headings(few) == ["Teman (1)"]  # under the cap: counted exactly
+
+
+def test_beyond_probe_matches_each_kind_is_ranked_and_counted_over_its_first_cap(
+    client_as, monkeypatch
+):
+    """With more than PROBE matches in all (here 4), each kind's candidates are at most
+    CAP + 1 of its matches (here CAP = 3; on PostgreSQL the exact stemmed ones where a
+    kind has enough): the counts say "more than 3", the years' counts "at least", a
+    kind with few matches is counted exactly, and a visitor gets nothing members-only."""
+    from search import query
+
+    monkeypatch.setattr(query, "CAP", 3)
+    monkeypatch.setattr(query, "PROBE", 4)
+    for number in range(5):
+        ThemeFactory(title=f"Zebrakorsning {number}", year=2024)
+    ThemeFactory(title="Zebrakorsningen", description="Zebrakorsning, zebrakorsning.", year=2024)
+    for _ in range(5):
+        AnswerFactory(text="Om zebrakorsning.")  # members only
+    ProgrammeItemFactory(title="Zebrakorsningar i stan")
+    client = client_as("visitor")
+
+    html = search(client, "zebrakorsning")
+    assert headings(html) == ["Programpunkter (1)", "Teman (fler än 3)"]
+    assert "Enkätsvar" not in html and "Om zebrakorsning." not in html
+    assert "Fler än" in html and "2024 (minst" in html
+
+    member = search(client_as("member"), "zebrakorsning")
+    assert "Teman (fler än 3)" in headings(member)
+    assert "Enkätsvar (fler än 3)" in headings(member)
+
+
+def test_a_hit_in_a_section_of_a_region_page_links_to_that_section_and_names_it(client_as):
+    """A region's entry holds its page's sections; a hit found in one says "Region
+    Dalarna · Årshjul" and links to the section's heading on the page, which exists."""
+    from tests.factories import AnnualCycleItemFactory, StrategyFactory
+
+    StrategyFactory(title="Zqvstrategin", description="Med ett zqvmöte i maj.")
+    AnnualCycleItemFactory(
+        title="Zqvmöte med kommunerna", month=5, description="Zqvdialogen om budget."
+    )
+    client = client_as("visitor")
+
+    html = search(client, "zqvmöte årshjul")
+    assert '<a href="/regioner/dalarna/#arshjul">Region Dalarna</a>' in html
+    assert "Region Dalarna · Årshjul" in html
+    assert "<mark>Årshjul</mark>: maj <mark>Zqvmöte</mark> med kommunerna" in html
+
+    strategy = search(client, "zqvstrategin")
+    assert '<a href="/regioner/dalarna/#strategi">Region Dalarna</a>' in strategy
+    assert "Region Dalarna · Strategi" in strategy
+    assert "zqvdialogen" in search(client, "zqvdialogen").lower()  # the item's description
+
+    page = client.get("/regioner/dalarna/").content.decode()
+    for anchor in ("strategi", "fas", "relaterade-planer", "arshjul", "roller", "kontakter"):
+        assert f'<h2 id="{anchor}">' in page
+
+    by_name = search(client, "Dalarna")  # the region itself: its page, not a section
+    assert '<a href="/regioner/dalarna/">Region <mark>Dalarna</mark></a>' in by_name

@@ -19,7 +19,8 @@ DEPARTMENT = "/regioner/organisationer/landsbygds-och-infrastrukturdepartementet
 MEETING_2023_09 = "/moten/2023-09-19-regional-utveckling-och-folkhalsa/"
 SVESAM_THEME = "/teman/svesamutredningen-robusthet/"
 
-# (query, who searches, the page: its address or, for a programme item, its title)
+# (query, who searches, the page: its address or, for a programme item, its title; a hit
+# in a section of a region's page links to that section)
 SEED_QUERIES = [
     ("Svesam", "visitor", SVESAM_THEME),
     ("karnvarden", "visitor", "/om-natverket/"),
@@ -39,18 +40,18 @@ SEED_QUERIES = [
     ("Skane", "visitor", "/regioner/skane/"),
     ("Vastra Gotaland", "visitor", "/regioner/vastra-gotaland/"),
     ("arshjul", "visitor", "/teman/arshjul-larprocesser-och-kraft-i-genomforandet/"),
-    ("Kronoberg årshjul", "visitor", "/regioner/kronoberg/"),
+    ("Kronoberg årshjul", "visitor", "/regioner/kronoberg/#arshjul"),
     ("kronoberg arshjul", "visitor", "Exempel RUS årshjul från Kronoberg"),
     ("larprocesser", "visitor", ARSHJUL_MEETING),
     ("Lilla hörsalen", "visitor", "/moten/2023-11-22-kan-rusen-bli-mer-rumslig-och-gestaltad/"),
     ("lilla horsalen", "visitor", "/moten/2023-11-22-kan-rusen-bli-mer-rumslig-och-gestaltad/"),
     ("Menti 4479", "visitor", "Välkommen! Incheckning"),
     ("8720 1138", "visitor", "Gruppdialog: Hur hänger det ihop?"),
-    ("Aktivitetsplan", "visitor", "/regioner/dalarna/"),
-    ("Aktivitetsplan 2023", "visitor", "/regioner/dalarna/"),
-    ("Dalastrategin", "visitor", "/regioner/dalarna/"),
-    ("aktualitetsprovning", "visitor", "/regioner/vastra-gotaland/"),  # a phase, by its name
-    ("RUFS", "visitor", "/regioner/stockholm/"),
+    ("Aktivitetsplan", "visitor", "/regioner/dalarna/#relaterade-planer"),
+    ("Aktivitetsplan 2023", "visitor", "/regioner/dalarna/#relaterade-planer"),
+    ("Dalastrategin", "visitor", "/regioner/dalarna/#strategi"),
+    ("aktualitetsprovning", "visitor", "/regioner/vastra-gotaland/#fas"),  # a phase, by its name
+    ("RUFS", "visitor", "/regioner/stockholm/#strategi"),
     ("smart specialisering", "visitor", "/teman/rus-och-smart-specialisering/"),
     ("smart specialisering", "visitor", "/moten/2023-04-20-rus-och-smart-specialisering/"),
     ("folkhälsa", "visitor", "/teman/regional-utveckling-och-folkhalsa/"),
