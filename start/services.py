@@ -68,6 +68,8 @@ class MeetingToPlan:
 class MyRegistration:
     meeting: Meeting
     can_cancel: bool
+    # The place on the meeting's waiting list (1 for the first); None when holding a seat.
+    waiting_position: int | None = None
 
 
 @dataclass
@@ -228,6 +230,10 @@ def add_meetings(page, user):
             viewer_registered=Exists(
                 Registration.objects.active().filter(meeting=meeting, user=user_id)
             ),
+            viewer_waiting_position=Coalesce(
+                Subquery(waiting_position_subquery(user_id, meeting), output_field=IntegerField()),
+                0,
+            ),
             has_host=Exists(
                 MeetingHost.objects.filter(meeting=meeting, role=MeetingHost.Role.HOST)
             ),
@@ -264,15 +270,24 @@ def add_meetings(page, user):
         )
     if user.is_authenticated:
         registered = [item for item in published if item.viewer_registered]
+        # Waiting registrations are listed with the seated ones, in date order, but the
+        # tasks before a meeting are for those who hold a seat.
         page.my_registrations = [
-            MyRegistration(item, registration_closed_reason(item, now) is None)
-            for item in registered
+            MyRegistration(
+                item,
+                registration_closed_reason(item, now) is None,
+                item.viewer_waiting_position or None,
+            )
+            for item in published
+            if item.viewer_registered or item.viewer_waiting_position
         ]
         page.preparations = [item for item in registered if item.tasks_before.strip()]
         page.open_meetings = [
             item
             for item in published
-            if not item.viewer_registered and closed_reason(item, now) is None
+            if not item.viewer_registered
+            and not item.viewer_waiting_position
+            and closed_reason(item, now) is None
         ]
         page.planned_meetings = [
             MeetingToPlan(item, missing_for(item, now))
@@ -296,8 +311,33 @@ def add_meetings(page, user):
         ]
 
 
+def waiting_position_subquery(user_id, meeting):
+    """The user's place on the meeting's waiting list as one count, 0 when not waiting.
+
+    The rule of meetings.services.waiting_position, first come first (ties by id):
+    the waiting registrations of the meeting up to and including the user's own."""
+    theirs_is_later = Registration.objects.filter(
+        meeting=OuterRef("meeting"),
+        user=user_id,
+        cancelled_at__isnull=True,
+        waiting_since__isnull=False,
+    ).filter(
+        Q(waiting_since__gt=OuterRef("waiting_since"))
+        | Q(waiting_since=OuterRef("waiting_since"), pk__gte=OuterRef("pk"))
+    )
+    return (
+        Registration.objects.waiting()
+        .filter(Exists(theirs_is_later), meeting=meeting)
+        .order_by()
+        .values("meeting")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+
+
 def closed_reason(meeting, now):
-    if seats_left(meeting) == 0:
+    """Why the user cannot register; the seats taken come with the meetings' query."""
+    if seats_left(meeting, meeting.active_registration_count) == 0:
         return _("The meeting is full. No places are left.")
     return registration_closed_reason(meeting, now)
 
