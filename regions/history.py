@@ -1,5 +1,6 @@
 """The edit history of one region's page: the region and every item on it (rusnet.history)."""
 
+from django.db import connection
 from django.db.models import F
 
 from regions.forms import ITEM_KINDS
@@ -16,13 +17,23 @@ def history_model(kind: str):
     return history_of(ITEM_KINDS[kind].model).model
 
 
-def region_history(region):
-    """Every recorded change to the region's page, newest first, as dictionaries."""
+def region_history(region, newest=None):
+    """Every recorded change to the region's page, newest first, as dictionaries.
+
+    With `newest`, only that many newest rows: each table gives at most that many
+    (read newest first by index), so the cost does not grow with a long history.
+    (SQLite cannot limit the parts of a UNION; it reads them whole.)
+    """
     parts = [history_rows(history_of(Organisation).filter(id=region.pk), REGION_KIND, F("name"))]
     for slug, kind in ITEM_KINDS.items():
         label = F("person__name") if slug == "kontakt" else F(_label_field(kind.model))
         parts.append(history_rows(history_of(kind.model).filter(region_id=region.pk), slug, label))
-    return combined(parts)
+    if newest is not None and connection.features.supports_slicing_ordering_in_compound:
+        parts = [part.order_by("-history_date", "-history_id")[:newest] for part in parts]
+    # Rows saved in one transaction share the date, and tables may share history ids:
+    # the part decides, so the page and the whole history list them alike.
+    rows = combined(parts).order_by("-history_date", "-history_id", "part")
+    return rows if newest is None else rows[:newest]
 
 
 def _label_field(model) -> str:

@@ -139,7 +139,7 @@ def region_members_part(region_id, can_restore, surveys) -> str:
         "confirmation": last_confirmation(region.pk),
         "organisation": region,
         "responses": responses,
-        "history": with_users_and_kinds(region_history(region)[:HISTORY_ON_REGION_PAGE]),
+        "history": with_users_and_kinds(region_history(region, newest=HISTORY_ON_REGION_PAGE)),
         "can_restore": can_restore,
     }
     return render_to_string("regions/_detail_members.html", context)

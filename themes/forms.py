@@ -185,7 +185,7 @@ class HostsForm(forms.Form):
 
 def year_choices():
     years = Theme.objects.exclude(year=None).order_by("-year").values_list("year", flat=True)
-    return [(year, year) for year in dict.fromkeys(years)]
+    return [(year, year) for year in years.distinct()]
 
 
 class ThemeFilter(django_filters.FilterSet):

@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from meetings.models import Meeting, MeetingHost
@@ -90,7 +91,7 @@ def theme_list(request):
 
 
 def listed_themes():
-    """The columns a list item (templates/themes/_theme_item.html) shows, not the texts."""
+    """The columns a list item (templates/themes/_listing.html) shows, not the texts."""
     return (
         Theme.objects.by_interest()
         .with_last_meeting_end()
@@ -102,6 +103,7 @@ def listed_themes():
 def theme_listing(request, themes) -> dict:
     """A page of the list and the links to the three latest plan years, as HTML."""
     page = paginate(request, themes, 50)
+    page.object_list = listing_rows(page.object_list)
     # Counted by the database rather than one row per theme.
     years = (
         Theme.objects.exclude(year=None)
@@ -113,6 +115,32 @@ def theme_listing(request, themes) -> dict:
         "html": render_to_string("themes/_listing.html", {"page": page}),
         "plan_links": render_to_string("themes/_plan_links.html", {"plan_years": years}),
     }
+
+
+def listing_rows(themes) -> list:
+    """The themes with what a list item shows worked out here, once per row, rather than by
+    template lookups, an include and a translation tag per row (the list is 50 long)."""
+    now = timezone.now()
+    rows = list(themes)
+    for theme in rows:
+        theme.url = theme.get_absolute_url()
+        theme.shown = theme.shown_status(now)
+        theme.shown_label = Theme.Status(theme.shown).label
+        count = theme.interest_count
+        theme.interest = ""
+        if count or theme.status == Theme.Status.PROPOSED:
+            theme.interest = ngettext(
+                "%(counter)s organisation finds it interesting",
+                "%(counter)s organisations find it interesting",
+                count,
+            ) % {"counter": count}
+        theme.planning = "; ".join(
+            f"{planner.person}, {planner.organisation.name}"
+            if planner.person
+            else planner.organisation.name
+            for planner in theme.planners.all()
+        )
+    return rows
 
 
 def detail(request, slug):
