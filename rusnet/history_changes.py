@@ -84,11 +84,13 @@ def with_previous(model, history_ids):
         | Q(history_date=OuterRef("history_date"), history_id__lt=OuterRef("history_id"))
     )
     previous = before.order_by("-history_date", "-history_id").values("history_id")[:1]
-    page = history.filter(history_id__in=history_ids or NO_ID)
+    page = history.filter(history_id__in=history_ids or NO_ID).order_by()
     previous_ids = page.annotate(previous_id=Subquery(previous)).values("previous_id")
-    records = history.filter(
-        Q(history_id__in=history_ids or NO_ID) | Q(history_id__in=previous_ids)
-    )
+    # One IN over a UNION, not two INs joined by OR: with the OR PostgreSQL read the
+    # whole history table (20,000 rows at the benchmark's scale), with the UNION it
+    # reads the primary key.
+    wanted = page.values("history_id").union(previous_ids, all=True)
+    records = history.filter(history_id__in=wanted)
     return list(records.order_by("id", "history_date", "history_id"))
 
 
