@@ -121,6 +121,12 @@ def meeting_facts(meeting, can_see_link) -> list[tuple[str, str]]:
     return [(escape(term), mark_safe(html)) for term, html in facts]  # noqa: S308 - escaped
 
 
+def facts_list(facts) -> str:
+    """The facts list of meeting_facts' (term, HTML) pairs."""
+    rows = "".join(f"  <dt>{term}</dt><dd>{html}</dd>\n" for term, html in facts)
+    return mark_safe(f'<dl class="facts">\n{rows}</dl>')  # noqa: S308 - every value is escaped
+
+
 def items_by_day(items):
     """(day, items) pairs in the order of the programme."""
     return [(day, list(day_items)) for day, day_items in groupby(items, lambda i: i.day)]
