@@ -9,7 +9,6 @@ printed row by row before; it prints the days now.
 """
 
 import functools
-from collections import defaultdict
 from html import escape
 from itertools import groupby
 
@@ -21,7 +20,7 @@ from django.utils.translation import get_language, gettext, ngettext
 
 from accounts.models import FORMER_MEMBER
 from meetings.dates import meeting_when as when
-from meetings.models import Meeting, MeetingHost, MeetingPlanner, ProgrammeItem, ProgrammeSpeaker
+from meetings.models import Meeting, MeetingHost, MeetingPlanner, ProgrammeItem
 
 ROW_FIELDS = (
     "meeting_id",
@@ -35,25 +34,43 @@ ROW_FIELDS = (
     "links",
     "is_parallel",
 )
-SPEAKER_FIELDS = ("item_id", "person__name", "person__erased_at", "organisation__name")
+# The item's columns in the model's order (Model.from_db takes them so), then its speaker's.
+ITEM_COLUMNS = tuple(
+    field.attname
+    for field in ProgrammeItem._meta.concrete_fields
+    if field.primary_key or field.attname in ROW_FIELDS
+)
+SPEAKER_FIELDS = (
+    "speakers__id",
+    "speakers__person__name",
+    "speakers__person__erased_at",
+    "speakers__organisation__name",
+)
 
 
 def programme_items(meeting):
-    """The meeting's items in programme order, each with its `speaker_names`: two queries.
+    """The meeting's items in programme order, each with its `speaker_names`: one query.
 
-    The speakers are read as plain values and grouped here: prefetching them as model
-    instances (three per speaker with the person and organisation) cost more than the
-    rest of the programme."""
-    items = list(ProgrammeItem.objects.filter(meeting=meeting).only(*ROW_FIELDS))
-    former_member = str(FORMER_MEMBER)
-    names = defaultdict(list)
-    for item_id, person, erased_at, organisation in ProgrammeSpeaker.objects.filter(
-        item__meeting=meeting
-    ).values_list(*SPEAKER_FIELDS):
-        person = person_name(person, erased_at, former_member)
-        names[item_id].append(f"{person}, {organisation}" if organisation else person)
-    for item in items:
-        item.speaker_names = names[item.pk]
+    The items are joined with their speakers (a row per speaker, one row for an item
+    without), read as plain values: prefetching the speakers as model instances (three
+    per speaker with the person and organisation) cost more than the rest of the
+    programme, and a second query for their names as much as the items' own."""
+    rows = (
+        ProgrammeItem.objects.filter(meeting=meeting)
+        .order_by("day", "order", "pk", "speakers__order", "speakers__pk")
+        .values_list(*ITEM_COLUMNS, *SPEAKER_FIELDS)
+    )
+    db, former_member = rows.db, str(FORMER_MEMBER)
+    items, item, width = [], None, len(ITEM_COLUMNS)
+    for row in rows:
+        if item is None or item.pk != row[0]:
+            item = ProgrammeItem.from_db(db, ITEM_COLUMNS, row[:width])
+            item.speaker_names = []
+            items.append(item)
+        speaker, person, erased_at, organisation = row[width:]
+        if speaker is not None:
+            person = person_name(person, erased_at, former_member)
+            item.speaker_names.append(f"{person}, {organisation}" if organisation else person)
     return items
 
 
