@@ -11,7 +11,6 @@ a meeting's thirty programme items, most of them one per id in the IN lists, thr
 times what the rest of attach_sources costs. tests/sources pin what it returns.
 """
 
-import functools
 from collections import defaultdict
 from html import escape
 from typing import NamedTuple
@@ -30,11 +29,17 @@ REFERENCE_FIELDS = ("content_type", "object_id", "location", "interpretation")
 SOURCE_FIELDS = ("id", "slug", "title", "date")
 
 
-@functools.cache
-def references_sql(quote_name) -> tuple[str, str, str, list]:
+# references_sql per database vendor: the SQL differs only in how names are quoted.
+REFERENCES_SQL = {}
+
+
+def references_sql(connection) -> tuple[str, str, str, list]:
     """The SELECT of REFERENCE_FIELDS and SOURCE_FIELDS, the WHERE clause's condition for
     one content type (with `{}` for its ids' placeholders), the ORDER BY (the model's
-    ordering: oldest source first), and the fields selected in order."""
+    ordering: oldest source first) and the fields selected in order; built once a vendor."""
+    if connection.vendor in REFERENCES_SQL:
+        return REFERENCES_SQL[connection.vendor]
+    quote_name = connection.ops.quote_name
     reference, source = SourceReference._meta, Source._meta
     fields = [reference.get_field(name) for name in REFERENCE_FIELDS]
     fields += [source.get_field(name) for name in SOURCE_FIELDS]
@@ -43,11 +48,14 @@ def references_sql(quote_name) -> tuple[str, str, str, list]:
     key = reference.get_field("source").column
     select = (
         f"SELECT {', '.join(columns)} FROM {quote_name(reference.db_table)} r "
-        f"INNER JOIN {quote_name(source.db_table)} s ON s.{quote_name('id')} = r.{quote_name(key)} "
+        f"INNER JOIN {quote_name(source.db_table)} s "
+        f"ON s.{quote_name(source.pk.column)} = r.{quote_name(key)} "
     )
     condition = f"({columns[0]} = %s AND {columns[1]} IN ({{}}))"
-    order = f" ORDER BY s.{quote_name(source.get_field('date').column)}, r.{quote_name('id')}"
-    return select, condition, order, fields
+    date, pk = source.get_field("date").column, reference.pk.column
+    order = f" ORDER BY s.{quote_name(date)}, r.{quote_name(pk)}"
+    REFERENCES_SQL[connection.vendor] = (select, condition, order, fields)
+    return REFERENCES_SQL[connection.vendor]
 
 
 def reference_values(by_type) -> list[tuple]:
@@ -55,7 +63,7 @@ def reference_values(by_type) -> list[tuple]:
     type's pk: the rows' pks}), converted as the ORM converts them (SQLite returns dates
     as text and booleans as 0 or 1)."""
     connection = connections[SourceReference.objects.db]
-    select, condition, order, fields = references_sql(connection.ops.quote_name)
+    select, condition, order, fields = references_sql(connection)
     conditions, params = [], []
     for content_type_id, pks in by_type.items():
         conditions.append(condition.format(", ".join(["%s"] * len(pks))))
