@@ -9,11 +9,10 @@ printed row by row before; it prints the days now.
 """
 
 import functools
-from collections import defaultdict
 from html import escape
 from itertools import groupby
 
-from django.template.defaultfilters import capfirst, linebreaksbr
+from django.template.defaultfilters import capfirst
 from django.utils.dateformat import time_format
 from django.utils.formats import date_format, get_format
 from django.utils.safestring import mark_safe
@@ -21,7 +20,7 @@ from django.utils.translation import get_language, gettext, ngettext
 
 from accounts.models import FORMER_MEMBER
 from meetings.dates import meeting_when as when
-from meetings.models import Meeting, MeetingHost, MeetingPlanner, ProgrammeItem, ProgrammeSpeaker
+from meetings.models import Meeting, MeetingHost, MeetingPlanner, ProgrammeItem
 
 ROW_FIELDS = (
     "meeting_id",
@@ -35,25 +34,43 @@ ROW_FIELDS = (
     "links",
     "is_parallel",
 )
-SPEAKER_FIELDS = ("item_id", "person__name", "person__erased_at", "organisation__name")
+# The item's columns in the model's order (Model.from_db takes them so), then its speaker's.
+ITEM_COLUMNS = tuple(
+    field.attname
+    for field in ProgrammeItem._meta.concrete_fields
+    if field.primary_key or field.attname in ROW_FIELDS
+)
+SPEAKER_FIELDS = (
+    "speakers__id",
+    "speakers__person__name",
+    "speakers__person__erased_at",
+    "speakers__organisation__name",
+)
 
 
 def programme_items(meeting):
-    """The meeting's items in programme order, each with its `speaker_names`: two queries.
+    """The meeting's items in programme order, each with its `speaker_names`: one query.
 
-    The speakers are read as plain values and grouped here: prefetching them as model
-    instances (three per speaker with the person and organisation) cost more than the
-    rest of the programme."""
-    items = list(ProgrammeItem.objects.filter(meeting=meeting).only(*ROW_FIELDS))
-    former_member = str(FORMER_MEMBER)
-    names = defaultdict(list)
-    for item_id, person, erased_at, organisation in ProgrammeSpeaker.objects.filter(
-        item__meeting=meeting
-    ).values_list(*SPEAKER_FIELDS):
-        person = person_name(person, erased_at, former_member)
-        names[item_id].append(f"{person}, {organisation}" if organisation else person)
-    for item in items:
-        item.speaker_names = names[item.pk]
+    The items are joined with their speakers (a row per speaker, one row for an item
+    without), read as plain values: prefetching the speakers as model instances (three
+    per speaker with the person and organisation) cost more than the rest of the
+    programme, and a second query for their names as much as the items' own."""
+    rows = (
+        ProgrammeItem.objects.filter(meeting=meeting)
+        .order_by("day", "order", "pk", "speakers__order", "speakers__pk")
+        .values_list(*ITEM_COLUMNS, *SPEAKER_FIELDS)
+    )
+    db, former_member = rows.db, str(FORMER_MEMBER)
+    items, item, width = [], None, len(ITEM_COLUMNS)
+    for row in rows:
+        if item is None or item.pk != row[0]:
+            item = ProgrammeItem.from_db(db, ITEM_COLUMNS, row[:width])
+            item.speaker_names = []
+            items.append(item)
+        speaker, person, erased_at, organisation = row[width:]
+        if speaker is not None:
+            person = person_name(person, erased_at, former_member)
+            item.speaker_names.append(f"{person}, {organisation}" if organisation else person)
     return items
 
 
@@ -121,6 +138,12 @@ def meeting_facts(meeting, can_see_link) -> list[tuple[str, str]]:
     return [(escape(term), mark_safe(html)) for term, html in facts]  # noqa: S308 - escaped
 
 
+def facts_list(facts) -> str:
+    """The facts list of meeting_facts' (term, HTML) pairs."""
+    rows = "".join(f"  <dt>{term}</dt><dd>{html}</dd>\n" for term, html in facts)
+    return mark_safe(f'<dl class="facts">\n{rows}</dl>')  # noqa: S308 - every value is escaped
+
+
 def items_by_day(items):
     """(day, items) pairs in the order of the programme."""
     return [(day, list(day_items)) for day, day_items in groupby(items, lambda i: i.day)]
@@ -171,6 +194,12 @@ def list_html(css_class, entries) -> str:
     return f'<ul class="{css_class}">' + "".join(f"<li>{e}</li>" for e in entries) + "</ul>"
 
 
+def lines_html(text) -> str:
+    """The text escaped, its lines joined by <br>: linebreaksbr without a filter's
+    wrappers (called for most rows, they cost more than the rest of the row)."""
+    return escape(text.replace("\r\n", "\n").replace("\r", "\n")).replace("\n", "<br>")
+
+
 def programme_row(item, words) -> str:
     """One item as HTML; every value from the database goes through escape()."""
     quiet = " quiet" if item.is_quiet else ""
@@ -181,7 +210,7 @@ def programme_row(item, words) -> str:
         f"{words['parallel'] if item.is_parallel else ''}</h4>"
     )
     if item.description:
-        html += f"<p>{linebreaksbr(item.description, autoescape=True)}</p>"
+        html += f"<p>{lines_html(item.description)}</p>"
     if item.speaker_names:
         html += list_html("speakers", (escape(name) for name in item.speaker_names))
     questions = item.question_list

@@ -9,13 +9,19 @@ from django.utils.functional import SimpleLazyObject
 from meetings import changelog
 from meetings.access import visible_meeting
 from meetings.calendar_files import calendar_for
-from meetings.display import meeting_facts, meeting_rows, programme_days, programme_items
+from meetings.display import (
+    facts_list,
+    meeting_facts,
+    meeting_rows,
+    programme_days,
+    programme_items,
+)
 from meetings.forms import MeetingFilter
 from meetings.models import Meeting, MeetingHost, drafts_seen_by
 from meetings.services import registration_box
 from rusnet.fragments import cached, filter_form_html
 from rusnet.pagination import paginate, paginate_in_one_query
-from sources.services import SourcesOf, attach_sources
+from sources.services import SourcesOf, attach_sources, source_lines
 
 PAST_PER_PAGE = 20
 
@@ -135,9 +141,10 @@ def meeting_page_parts(meeting, can_see_link, can_view_documentation, can_view_s
     attach_sources([meeting, *items])
     context = {
         "meeting": meeting,
-        "fact_rows": meeting_facts(meeting, can_see_link),
+        "facts_list": facts_list(meeting_facts(meeting, can_see_link)),
+        "source_lines": source_lines(meeting.source_references),
         "days": programme_days(items),
-        "programme_sources": SourcesOf(items),
+        "programme_source_lines": source_lines(SourcesOf(items).source_references),
         "last_change": changelog.last_change(meeting),
         "can_see_link": can_see_link,
         "can_view_documentation": can_view_documentation,
