@@ -4,11 +4,6 @@ The references are read as plain values (a page shows a few columns of each) and
 source becomes one `SourceLink` however many rows name it; the "Källa" lines are built
 here in Python, once per source for what depends on the source alone: through a
 template and model instances they cost a sixth of an uncached meeting page.
-
-The query is one SQL statement written out below rather than a queryset (as
-accounts.sessions does): building it through the ORM cost about 2,500 Python calls for
-a meeting's thirty programme items, most of them one per id in the IN lists, three
-times what the rest of attach_sources costs. tests/sources pin what it returns.
 """
 
 from collections import defaultdict
@@ -16,78 +11,36 @@ from html import escape
 from typing import NamedTuple
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connections
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
-from sources.models import Source, SourceReference
-
-# What a Källa line shows of a reference and of its source, in the order selected.
-REFERENCE_FIELDS = ("content_type", "object_id", "location", "interpretation")
-SOURCE_FIELDS = ("id", "slug", "title", "date")
-
-
-# references_sql per database vendor: the SQL differs only in how names are quoted.
-REFERENCES_SQL = {}
-
-
-def references_sql(connection) -> tuple[str, str, str, list]:
-    """The SELECT of REFERENCE_FIELDS and SOURCE_FIELDS, the WHERE clause's condition for
-    one content type (with `{}` for its ids' placeholders), the ORDER BY (the model's
-    ordering: oldest source first) and the fields selected in order; built once a vendor."""
-    if connection.vendor in REFERENCES_SQL:
-        return REFERENCES_SQL[connection.vendor]
-    quote_name = connection.ops.quote_name
-    reference, source = SourceReference._meta, Source._meta
-    fields = [reference.get_field(name) for name in REFERENCE_FIELDS]
-    fields += [source.get_field(name) for name in SOURCE_FIELDS]
-    columns = [f"r.{quote_name(field.column)}" for field in fields[: len(REFERENCE_FIELDS)]]
-    columns += [f"s.{quote_name(field.column)}" for field in fields[len(REFERENCE_FIELDS) :]]
-    key = reference.get_field("source").column
-    select = (
-        f"SELECT {', '.join(columns)} FROM {quote_name(reference.db_table)} r "
-        f"INNER JOIN {quote_name(source.db_table)} s "
-        f"ON s.{quote_name(source.pk.column)} = r.{quote_name(key)} "
-    )
-    condition = f"({columns[0]} = %s AND {columns[1]} IN ({{}}))"
-    date, pk = source.get_field("date").column, reference.pk.column
-    order = f" ORDER BY s.{quote_name(date)}, r.{quote_name(pk)}"
-    REFERENCES_SQL[connection.vendor] = (select, condition, order, fields)
-    return REFERENCES_SQL[connection.vendor]
+from sources.models import SourceReference
 
 
 def reference_values(by_type) -> list[tuple]:
-    """The REFERENCE_FIELDS and SOURCE_FIELDS of the references to these rows ({content
-    type's pk: the rows' pks}), converted as the ORM converts them (SQLite returns dates
-    as text and booleans as 0 or 1)."""
-    connection = connections[SourceReference.objects.db]
-    select, condition, order, fields = references_sql(connection)
-    conditions, params = [], []
+    """(content type, object id, location, interpretation, source id, slug, title, date)
+    of every reference to these rows ({content type's pk: the rows' pks}), oldest
+    source first."""
+    to_these_rows = Q()
     for content_type_id, pks in by_type.items():
-        conditions.append(condition.format(", ".join(["%s"] * len(pks))))
-        params += [content_type_id, *pks]
-    with connection.cursor() as cursor:
-        cursor.execute(select + "WHERE " + " OR ".join(conditions) + order, params)
-        rows = cursor.fetchall()
-    converters = [
-        (index, found)
-        for index, field in enumerate(fields)
-        if (
-            found := [
-                *connection.ops.get_db_converters(field.cached_col),
-                *field.get_db_converters(connection),
-            ]
+        to_these_rows |= Q(content_type_id=content_type_id, object_id__in=pks)
+    return list(
+        SourceReference.objects.filter(to_these_rows)
+        .order_by("source__date", "pk")
+        .values_list(
+            "content_type_id",
+            "object_id",
+            "location",
+            "interpretation",
+            "source_id",
+            "source__slug",
+            "source__title",
+            "source__date",
         )
-    ]
-    if converters:
-        rows = [list(row) for row in rows]
-        for row in rows:
-            for index, found in converters:
-                for convert in found:
-                    row[index] = convert(row[index], fields[index].cached_col, connection)
-    return rows
+    )
 
 
 class SourceLink:
