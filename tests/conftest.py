@@ -23,7 +23,7 @@ from meetings.models import Meeting
 from regions.models import Organisation, Person
 from rusnet.fragments import clear_caches
 from tests import scale, seed_snapshot, template_db
-from tests.factories import PASSWORD, UserFactory, totp_code
+from tests.factories import PASSWORD, UserFactory, unused_totp_code
 
 # Playwright's sync API runs an event loop in the test thread; without this,
 # live_server and ORM calls in browser tests raise SynchronousOnlyOperation.
@@ -254,6 +254,7 @@ def site(live_server, seed_data):
 @pytest.fixture
 def log_in(page, site):
     """Log in through the real login form, as a person would, with the app's code if asked."""
+    entered_codes = set()
 
     def do(user):
         page.goto(f"{site.url}/konto/login/")
@@ -262,7 +263,7 @@ def log_in(page, site):
         page.get_by_role("button", name="Logga in").click()
         page.wait_for_url(lambda url: "/konto/login/" not in url)
         if "/konto/2fa/authenticate/" in page.url:
-            page.get_by_label("Kod").fill(totp_code())
+            page.get_by_label("Kod").fill(unused_totp_code(entered_codes))
             page.locator("main form button[type=submit]").first.click()
             page.wait_for_url(lambda url: "/konto/2fa/authenticate/" not in url)
 

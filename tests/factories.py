@@ -28,6 +28,17 @@ def totp_code(secret=TOTP_SECRET):
     return format_hotp_value(hotp_value(secret, counter))
 
 
+def unused_totp_code(used):
+    """The app's code now, or, if it was entered already, the next one once it shows:
+    allauth refuses a code twice (as it should), and a person would wait for the next."""
+    code = totp_code()
+    while code in used:
+        time.sleep(0.5)
+        code = totp_code()
+    used.add(code)
+    return code
+
+
 def activate_totp(user, secret=TOTP_SECRET):
     """Give the user an authenticator app and recovery codes, as allauth's set-up page does."""
     from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
