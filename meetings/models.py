@@ -367,6 +367,15 @@ class RegistrationQuerySet(models.QuerySet):
             "waiting_since", "pk"
         )
 
+    def waiting_ahead_of(self, meeting, waiting_since, pk):
+        """The waiting registrations before the one waiting since `waiting_since` with id
+        `pk` on the meeting's list (first come first, ties by id); the arguments may be
+        values or OuterRef expressions."""
+        return self.waiting().filter(
+            Q(waiting_since__lt=waiting_since) | Q(waiting_since=waiting_since, pk__lt=pk),
+            meeting=meeting,
+        )
+
     def for_list(self):
         return self.active().select_related("user__organisation").order_by("user__full_name")
 

@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.core.mail import send_mass_mail
 from django.db import transaction
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.text import slugify
@@ -42,13 +41,10 @@ def seats_left(meeting, registered=None) -> int | None:
 
 def waiting_position(registration) -> int:
     """The registration's place on its meeting's waiting list, 1 for the first."""
-    earlier = Q(waiting_since__lt=registration.waiting_since) | Q(
-        waiting_since=registration.waiting_since, pk__lt=registration.pk
+    ahead = Registration.objects.waiting_ahead_of(
+        registration.meeting_id, registration.waiting_since, registration.pk
     )
-    return (
-        Registration.objects.waiting().filter(earlier, meeting_id=registration.meeting_id).count()
-        + 1
-    )
+    return ahead.count() + 1
 
 
 def registration_box(

@@ -312,26 +312,23 @@ def add_meetings(page, user):
 
 
 def waiting_position_subquery(user_id, meeting):
-    """The user's place on the meeting's waiting list as one count, 0 when not waiting.
-
-    The rule of meetings.services.waiting_position, first come first (ties by id):
-    the waiting registrations of the meeting up to and including the user's own."""
-    theirs_is_later = Registration.objects.filter(
-        meeting=OuterRef("meeting"),
-        user=user_id,
-        cancelled_at__isnull=True,
-        waiting_since__isnull=False,
-    ).filter(
-        Q(waiting_since__gt=OuterRef("waiting_since"))
-        | Q(waiting_since=OuterRef("waiting_since"), pk__gte=OuterRef("pk"))
-    )
-    return (
-        Registration.objects.waiting()
-        .filter(Exists(theirs_is_later), meeting=meeting)
+    """The user's place on the meeting's waiting list (1 for the first), by the rule of
+    meetings.services.waiting_position (RegistrationQuerySet.waiting_ahead_of)."""
+    ahead = (
+        Registration.objects.waiting_ahead_of(
+            OuterRef("meeting"), OuterRef("waiting_since"), OuterRef("pk")
+        )
         .order_by()
         .values("meeting")
         .annotate(count=Count("pk"))
         .values("count")
+    )
+    place = Coalesce(Subquery(ahead, output_field=IntegerField()), 0) + 1
+    return (
+        Registration.objects.waiting()
+        .filter(meeting=meeting, user=user_id)
+        .annotate(place=place)
+        .values("place")[:1]
     )
 
 
